@@ -1,0 +1,207 @@
+package io.github.aemclient.client;
+
+import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.config.AemProperties;
+import io.github.aemclient.config.AuthMode;
+import io.github.aemclient.config.EnvironmentSettings;
+import io.github.aemclient.config.EnvironmentSettingsReader;
+import io.github.aemclient.config.PropertyLookup;
+import io.github.aemclient.filter.AemAuthenticationFilter;
+import io.github.aemclient.filter.Origin;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.WebTarget;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One AEM environment for plain Java: a JAX-RS client whose requests to AEM carry current credentials.
+ *
+ * <pre>{@code
+ * try (AemEnvironment author = AemEnvironment.builder("author")
+ *         .url("https://author-p12345-e67890.adobeaemcloud.com")
+ *         .credentialsFile(Path.of("/run/secrets/aem-author.json"))
+ *         .build()) {
+ *     String json = author.target().path("/content/wknd.json").request().get(String.class);
+ * }
+ * }</pre>
+ *
+ * The builder takes the same settings as the {@code aem.<env>.*} properties; {@link #fromSystem(String)}
+ * reads them from system properties and environment variables ({@code AEM_AUTHOR_URL}, ...).
+ * The JAX-RS implementation on the classpath is used ({@link ClientBuilder#newBuilder()}).
+ */
+public final class AemEnvironment implements AutoCloseable {
+
+    private final EnvironmentSettings settings;
+    private final EnvironmentAuthentication authentication;
+    private final AemAuthenticationFilter filter;
+    private final Client client;
+
+    private AemEnvironment(EnvironmentSettings settings, EnvironmentAuthentication authentication,
+            Supplier<ClientBuilder> clientBuilder) {
+        this.settings = settings;
+        this.authentication = authentication;
+        this.filter = new AemAuthenticationFilter(Origin.of(settings.url().orElseThrow()), authentication.authenticator());
+        this.client = clientBuilder.get()
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(filter)
+                .build();
+    }
+
+    public static Builder builder(String environment) {
+        return new Builder(environment);
+    }
+
+    /** Reads {@code aem.<environment>.*} from system properties, then environment variables. */
+    public static AemEnvironment fromSystem(String environment) {
+        return new Builder(environment).build(PropertyLookup.systemAndEnvironment());
+    }
+
+    /** Reads {@code aem.<environment>.*} from the given map (full property names). */
+    public static AemEnvironment fromProperties(String environment, Map<String, String> properties) {
+        return new Builder(environment).build(PropertyLookup.of(properties));
+    }
+
+    public String name() {
+        return settings.environment();
+    }
+
+    public URI url() {
+        return settings.url().orElseThrow();
+    }
+
+    public AuthMode mode() {
+        return settings.mode();
+    }
+
+    /** The client; requests it sends to {@link #url()}'s origin are authenticated, others are not. */
+    public Client client() {
+        return client;
+    }
+
+    /** {@code client().target(url())}. */
+    public WebTarget target() {
+        return client.target(url());
+    }
+
+    /** The token provider of service and developer-token environments. */
+    public Optional<AccessTokenProvider> tokenProvider() {
+        return authentication.tokenProvider();
+    }
+
+    /** The filter, to register on a client of your own making. */
+    public AemAuthenticationFilter filter() {
+        return filter;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
+    public String toString() {
+        return "AemEnvironment[" + settings + "]";
+    }
+
+    /** Settings by method, or by property key; {@link #build()} validates them like the properties. */
+    public static final class Builder {
+        private final String environment;
+        private final Map<String, String> properties = new HashMap<>();
+        private Clock clock = Clock.systemUTC();
+        private Executor renewalExecutor;
+        private Supplier<ClientBuilder> clientBuilder = ClientBuilder::newBuilder;
+
+        private Builder(String environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+        }
+
+        /** Any {@code aem.<env>.<key>} setting by its key, e.g. {@code property("refresh-ratio", "0.5")}. */
+        public Builder property(String key, String value) {
+            properties.put(AemProperties.name(environment, key), Objects.requireNonNull(value, key));
+            return this;
+        }
+
+        public Builder url(String url) {
+            return property(AemProperties.URL, url);
+        }
+
+        public Builder credentialsFile(Path file) {
+            return property(AemProperties.CREDENTIALS_FILE, file.toString());
+        }
+
+        /** The service credentials JSON itself. */
+        public Builder credentials(String json) {
+            return property(AemProperties.CREDENTIALS, json);
+        }
+
+        public Builder tokenFile(Path file) {
+            return property(AemProperties.TOKEN_FILE, file.toString());
+        }
+
+        /** A local development token, raw or as the Developer Console's JSON. */
+        public Builder token(String token) {
+            return property(AemProperties.TOKEN, token);
+        }
+
+        public Builder basicAuth(String username, String password) {
+            return property(AemProperties.USERNAME, username).property(AemProperties.PASSWORD, password);
+        }
+
+        public Builder mode(AuthMode mode) {
+            return property(AemProperties.MODE, mode.configName());
+        }
+
+        public Builder imsUrl(String url) {
+            return property(AemProperties.IMS_URL, url);
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            return property(AemProperties.CONNECT_TIMEOUT, timeout.toMillis() + "ms");
+        }
+
+        public Builder readTimeout(Duration timeout) {
+            return property(AemProperties.READ_TIMEOUT, timeout.toMillis() + "ms");
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Runs background token renewals; default: a daemon thread per renewal. */
+        public Builder renewalExecutor(Executor executor) {
+            this.renewalExecutor = Objects.requireNonNull(executor);
+            return this;
+        }
+
+        /** Supplies the JAX-RS client builder to configure further (TLS, proxies, providers). */
+        public Builder clientBuilder(Supplier<ClientBuilder> clientBuilder) {
+            this.clientBuilder = Objects.requireNonNull(clientBuilder);
+            return this;
+        }
+
+        /** @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting */
+        public AemEnvironment build() {
+            return build(PropertyLookup.of(properties));
+        }
+
+        private AemEnvironment build(PropertyLookup lookup) {
+            EnvironmentSettings settings = EnvironmentSettingsReader.read(environment, lookup);
+            Executor executor = renewalExecutor != null ? renewalExecutor
+                    : EnvironmentAuthentication.daemonThreadPerTask(environment);
+            return new AemEnvironment(settings, EnvironmentAuthentication.create(settings, clock, executor),
+                    clientBuilder);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.aemclient.client;
+
+import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.config.EnvironmentSettings;
+import io.github.aemclient.credentials.ServiceCredentials;
+import io.github.aemclient.filter.BasicAuthenticator;
+import io.github.aemclient.filter.BearerTokenAuthenticator;
+import io.github.aemclient.filter.RequestAuthenticator;
+import io.github.aemclient.ims.ImsClient;
+import io.github.aemclient.jwt.JwtAssertionFactory;
+import io.github.aemclient.token.DeveloperTokenProvider;
+import io.github.aemclient.token.RefreshingTokenProvider;
+import io.github.aemclient.token.ServiceTokenSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Turns validated settings into what authenticates requests: the token provider (service and developer
+ * modes) and the request authenticator. Shared by the plain-Java builder and the CDI extension.
+ */
+public final class EnvironmentAuthentication {
+
+    private final AccessTokenProvider tokenProvider;
+    private final RequestAuthenticator authenticator;
+
+    private EnvironmentAuthentication(AccessTokenProvider tokenProvider, RequestAuthenticator authenticator) {
+        this.tokenProvider = tokenProvider;
+        this.authenticator = authenticator;
+    }
+
+    /**
+     * @param renewalExecutor runs background renewals of stale service tokens
+     */
+    public static EnvironmentAuthentication create(EnvironmentSettings settings, Clock clock, Executor renewalExecutor) {
+        Objects.requireNonNull(clock);
+        Objects.requireNonNull(renewalExecutor);
+        switch (settings.mode()) {
+            case SERVICE: {
+                AccessTokenProvider provider = serviceTokenProvider(settings, clock, renewalExecutor);
+                return new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider));
+            }
+            case DEVELOPER: {
+                EnvironmentSettings.DeveloperTokenSetting token = settings.developerToken().orElseThrow();
+                AccessTokenProvider provider = new DeveloperTokenProvider(settings.environment(), token.source(),
+                        token.text(), token.rereadable(), clock);
+                return new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider));
+            }
+            case BASIC:
+                return new EnvironmentAuthentication(null, new BasicAuthenticator(settings.username().orElseThrow(),
+                        settings.password().orElseThrow()));
+            default:
+                return new EnvironmentAuthentication(null, RequestAuthenticator.NONE);
+        }
+    }
+
+    private static AccessTokenProvider serviceTokenProvider(EnvironmentSettings settings, Clock clock,
+            Executor renewalExecutor) {
+        ServiceCredentials credentials = settings.credentials().orElseThrow();
+        ImsClient ims = new ImsClient(settings.imsUrl().orElseThrow(), settings.connectTimeout(), settings.readTimeout());
+        ServiceTokenSource source = new ServiceTokenSource(credentials,
+                new JwtAssertionFactory(credentials, clock, settings.jwtLifetime()), ims, clock);
+        // A caller never waits longer for someone else's renewal than that renewal's own HTTP timeouts.
+        Duration maxWait = settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(5);
+        return new RefreshingTokenProvider(settings.environment(), source, clock, settings.refreshPolicy(),
+                renewalExecutor, maxWait);
+    }
+
+    /** A daemon thread per renewal: renewals are rare (twice a day), so no pool is kept alive. */
+    public static Executor daemonThreadPerTask(String environment) {
+        return task -> {
+            Thread thread = new Thread(task, "aem-token-renewal-" + environment);
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    /** Absent for basic-auth and anonymous environments, which have no token. */
+    public Optional<AccessTokenProvider> tokenProvider() {
+        return Optional.ofNullable(tokenProvider);
+    }
+
+    public RequestAuthenticator authenticator() {
+        return authenticator;
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.aemclient.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** How an environment authenticates; set with {@code aem.<env>.mode} or inferred from the properties set. */
+public enum AuthMode {
+    /** Service credentials exchanged at IMS for tokens (production). */
+    SERVICE,
+    /** A local development token from the Developer Console (24 h, not renewable). */
+    DEVELOPER,
+    /** HTTP basic auth, e.g. the local AEM SDK's admin/admin. */
+    BASIC,
+    /** No credentials: a local AEM SDK or public content. */
+    NONE;
+
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean sendsCredentials() {
+        return this != NONE;
+    }
+
+    static Optional<AuthMode> fromConfig(String value) {
+        return Arrays.stream(values()).filter(m -> m.configName().equalsIgnoreCase(value.strip())).findFirst();
+    }
+
+    static String allowed() {
+        return Arrays.stream(values()).map(AuthMode::configName).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.aemclient.ims;
+
+import io.github.aemclient.ImsException;
+import io.github.aemclient.json.JsonFieldException;
+import io.github.aemclient.json.JsonFields;
+import io.github.aemclient.json.JsonSyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns IMS's answer to {@code /ims/exchange/jwt} into a token or an {@link ImsException}:
+ * {@code {"token_type":"bearer","access_token":...,"expires_in":<milliseconds>}} on success,
+ * {@code {"error":...,"error_description":...}} on failure, anything else named with its status and a
+ * short, sanitized excerpt of the body.
+ */
+final class ImsResponseReader {
+
+    /** IMS tokens live 24 h; a longer lifetime means the unit was misread or the answer is not IMS's. */
+    static final Duration MAX_LIFETIME = Duration.ofDays(7);
+    private static final int EXCERPT_CHARS = 200;
+
+    private static final Map<String, String> HINTS = Map.of(
+            "invalid_client", "check technicalAccount.clientId and technicalAccount.clientSecret in the credentials",
+            "invalid_signature", "the private key does not match a certificate registered for this integration:"
+                    + " download the service credentials again",
+            "invalid_token", "IMS rejected the signed JWT: check the org and id in the credentials, and that this"
+                    + " machine's clock is right",
+            "invalid_scope", "a metascope in the credentials is not granted to this integration",
+            "bad_request", "IMS could not read the request (is ims-url pointing at IMS?)");
+
+    private ImsResponseReader() {
+    }
+
+    static ImsTokenResponse read(int status, String body, List<String> secrets) {
+        if (status == 200) {
+            return readSuccess(status, body, secrets);
+        }
+        throw readError(status, body, secrets);
+    }
+
+    private static ImsTokenResponse readSuccess(int status, String body, List<String> secrets) {
+        JsonFields json;
+        try {
+            json = JsonFields.parse(body);
+        } catch (JsonSyntaxException e) {
+            throw unexpected(status, "its body " + e.getMessage(), body, secrets);
+        }
+        try {
+            Optional<String> tokenType = json.optionalString("token_type");
+            if (tokenType.isPresent() && !"bearer".equalsIgnoreCase(tokenType.get())) {
+                throw unexpected(status, "token_type is '" + excerpt(tokenType.get(), secrets) + "', not 'bearer'",
+                        null, secrets);
+            }
+            String accessToken = json.requireString("access_token");
+            long expiresInMillis = json.requireWholeNumber("expires_in");
+            if (expiresInMillis <= 0 || expiresInMillis > MAX_LIFETIME.toMillis()) {
+                throw unexpected(status, "expires_in is " + expiresInMillis + " ms, outside 1 ms to "
+                        + MAX_LIFETIME.toDays() + " days", null, secrets);
+            }
+            return new ImsTokenResponse(accessToken, Duration.ofMillis(expiresInMillis));
+        } catch (JsonFieldException e) {
+            throw unexpected(status, e.getMessage(), null, secrets);
+        }
+    }
+
+    private static ImsException readError(int status, String body, List<String> secrets) {
+        try {
+            JsonFields json = JsonFields.parse(body);
+            Optional<String> error = json.optionalString("error");
+            if (error.isPresent()) {
+                String code = excerpt(error.get(), secrets);
+                String description = json.optionalString("error_description").map(d -> excerpt(d, secrets))
+                        .orElse(null);
+                StringBuilder message = new StringBuilder("IMS refused the token exchange: HTTP ").append(status)
+                        .append(' ').append(code);
+                if (description != null) {
+                    message.append(" (").append(description).append(')');
+                }
+                String hint = HINTS.get(code);
+                if (hint != null) {
+                    message.append(": ").append(hint);
+                }
+                return new ImsException(message.toString(), status, code, description);
+            }
+        } catch (JsonSyntaxException | JsonFieldException e) {
+            // Not IMS's error shape: reported below with the raw body.
+        }
+        return unexpected(status, "no IMS error in the body", body, secrets);
+    }
+
+    private static ImsException unexpected(int status, String problem, String body, List<String> secrets) {
+        String message = "IMS answered HTTP " + status + " with an unexpected response: " + problem
+                + (body == null ? "" : "; body: " + (body.isEmpty() ? "<empty>" : "\"" + excerpt(body, secrets) + "\""));
+        return new ImsException(message, status, null, null);
+    }
+
+    /** At most 200 printable characters, with any secret we sent masked in case the server echoes it. */
+    static String excerpt(String text, List<String> secrets) {
+        String masked = text;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                masked = masked.replace(secret, "<redacted>");
+            }
+        }
+        String printable = masked.replaceAll("\\p{Cntrl}+", " ").strip();
+        return printable.length() <= EXCERPT_CHARS ? printable : printable.substring(0, EXCERPT_CHARS) + "...";
+    }
+}

@@ -1,0 +1,218 @@
+package io.github.aemclient.token;
+
+import io.github.aemclient.AccessToken;
+import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.AemClientException;
+import io.github.aemclient.ImsUnavailableException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Owns the lifecycle of one environment's access token: cached and reused while fresh; renewed in the
+ * background once stale, while the still-valid token keeps being served; fetched synchronously only when
+ * there is none or it has expired. At most one renewal is in flight however many threads ask, the fresh
+ * path takes no lock, and an expired token is never handed out. A failed renewal never discards a token
+ * that is still valid.
+ */
+public final class RefreshingTokenProvider implements AccessTokenProvider {
+
+    private static final System.Logger LOG = System.getLogger(RefreshingTokenProvider.class.getName());
+
+    private final String environment;
+    private final TokenSource source;
+    private final Clock clock;
+    private final RefreshPolicy policy;
+    private final Executor backgroundExecutor;
+    private final Duration maxWait;
+
+    private final AtomicReference<Cached> cached = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<Cached>> inFlight = new AtomicReference<>();
+    /** Set after a failed renewal, cleared by the next success; guards the retry interval and logging. */
+    private volatile Failure lastFailure;
+
+    /**
+     * @param backgroundExecutor runs renewals of stale tokens, so no caller waits for them
+     * @param maxWait the longest a caller waits for a renewal another thread started
+     */
+    public RefreshingTokenProvider(String environment, TokenSource source, Clock clock, RefreshPolicy policy,
+            Executor backgroundExecutor, Duration maxWait) {
+        this.environment = Objects.requireNonNull(environment);
+        this.source = Objects.requireNonNull(source);
+        this.clock = Objects.requireNonNull(clock);
+        this.policy = Objects.requireNonNull(policy);
+        this.backgroundExecutor = Objects.requireNonNull(backgroundExecutor);
+        this.maxWait = Objects.requireNonNull(maxWait);
+    }
+
+    @Override
+    public AccessToken getAccessToken() {
+        Cached current = cached.get();
+        if (current != null) {
+            Instant now = clock.instant();
+            if (now.isBefore(current.refreshAt)) {
+                return current.token;
+            }
+            if (now.isBefore(current.usableUntil)) {
+                renewInBackground(now);
+                return current.token;
+            }
+        }
+        return awaitRenewal();
+    }
+
+    @Override
+    public void invalidate(AccessToken token) {
+        Cached current = cached.get();
+        if (current != null && current.token.equals(token) && cached.compareAndSet(current, null)) {
+            LOG.log(Level.INFO, "AEM rejected the access token for environment ''{0}''; a new one will be obtained",
+                    environment);
+        }
+    }
+
+    /** The current token's state, for health checks and tests; never blocks. */
+    public State state() {
+        Cached current = cached.get();
+        if (current == null) {
+            return State.EMPTY;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(current.refreshAt)) {
+            return State.FRESH;
+        }
+        return now.isBefore(current.usableUntil) ? State.STALE : State.EXPIRED;
+    }
+
+    /** Lifecycle states of the cached token. */
+    public enum State { EMPTY, FRESH, STALE, EXPIRED }
+
+    private void renewInBackground(Instant now) {
+        Failure failure = lastFailure;
+        if (failure != null && now.isBefore(failure.at.plus(policy.retryInterval()))) {
+            return;
+        }
+        CompletableFuture<Cached> mine = new CompletableFuture<>();
+        if (!inFlight.compareAndSet(null, mine)) {
+            return;
+        }
+        try {
+            backgroundExecutor.execute(() -> renew(mine));
+        } catch (RuntimeException rejected) {
+            inFlight.set(null);
+            mine.completeExceptionally(rejected);
+            LOG.log(Level.WARNING, "Could not start the background renewal of the access token for environment ''"
+                    + environment + "''", rejected);
+        }
+    }
+
+    private AccessToken awaitRenewal() {
+        while (true) {
+            CompletableFuture<Cached> running = inFlight.get();
+            if (running == null) {
+                CompletableFuture<Cached> mine = new CompletableFuture<>();
+                if (!inFlight.compareAndSet(null, mine)) {
+                    continue;
+                }
+                // The caller that starts a synchronous renewal runs it itself: no thread is needed, and its
+                // duration is bounded by the IMS client's own timeouts.
+                renew(mine);
+                running = mine;
+            }
+            Cached renewed = join(running);
+            if (clock.instant().isBefore(renewed.usableUntil)) {
+                return renewed.token;
+            }
+            throw new AemClientException("IMS issued an access token for environment '" + environment
+                    + "' that expires at " + renewed.token.expiresAt() + ", too soon to be used; check this"
+                    + " machine's clock");
+        }
+    }
+
+    private Cached join(CompletableFuture<Cached> running) {
+        try {
+            return running.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AemClientException) {
+                throw (AemClientException) cause;
+            }
+            throw new AemClientException("Obtaining an access token for environment '" + environment + "' failed: "
+                    + cause, cause);
+        } catch (TimeoutException e) {
+            throw new ImsUnavailableException("No access token for environment '" + environment + "' within "
+                    + maxWait.toMillis() + " ms: the renewal in progress has not finished", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AemClientException("Interrupted while waiting for an access token for environment '"
+                    + environment + "'", e);
+        }
+    }
+
+    private void renew(CompletableFuture<Cached> mine) {
+        try {
+            AccessToken token = source.fetch();
+            Cached renewed = new Cached(token, policy.refreshAt(token.obtainedAt(), token.expiresAt()),
+                    policy.usableUntil(token.obtainedAt(), token.expiresAt()));
+            // Publish the token before clearing inFlight, so no thread sees "stale and nothing running"
+            // in between and starts a second renewal.
+            cached.set(renewed);
+            if (lastFailure != null) {
+                LOG.log(Level.INFO, "Access token for environment ''{0}'' renewed after {1} failed attempt(s)",
+                        environment, lastFailure.attempts);
+            }
+            lastFailure = null;
+            inFlight.set(null);
+            mine.complete(renewed);
+        } catch (RuntimeException | Error e) {
+            recordFailure(e);
+            inFlight.set(null);
+            mine.completeExceptionally(e);
+        }
+    }
+
+    private void recordFailure(Throwable e) {
+        Failure previous = lastFailure;
+        lastFailure = new Failure(clock.instant(), previous == null ? 1 : previous.attempts + 1);
+        if (previous != null) {
+            return; // one log line per failure episode, not per attempt
+        }
+        Cached current = cached.get();
+        if (current != null && clock.instant().isBefore(current.usableUntil)) {
+            LOG.log(Level.WARNING, "Renewing the access token for environment ''{0}'' failed; the current token"
+                    + " stays in use until {1}. Cause: {2}", environment, current.usableUntil, e.getMessage());
+        } else {
+            LOG.log(Level.WARNING, "Obtaining an access token for environment ''{0}'' failed: {1}", environment,
+                    e.getMessage());
+        }
+    }
+
+    private static final class Cached {
+        final AccessToken token;
+        final Instant refreshAt;
+        final Instant usableUntil;
+
+        Cached(AccessToken token, Instant refreshAt, Instant usableUntil) {
+            this.token = token;
+            this.refreshAt = refreshAt;
+            this.usableUntil = usableUntil;
+        }
+    }
+
+    private static final class Failure {
+        final Instant at;
+        final int attempts;
+
+        Failure(Instant at, int attempts) {
+            this.at = at;
+            this.attempts = attempts;
+        }
+    }
+}

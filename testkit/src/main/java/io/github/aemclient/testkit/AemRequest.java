@@ -1,0 +1,54 @@
+package io.github.aemclient.testkit;
+
+import java.util.Optional;
+
+/** One request the AEM stand-in received, and how it answered. */
+public final class AemRequest {
+
+    private final String method;
+    private final String path;
+    private final String authorization;
+    private final int status;
+    private final String principal;
+
+    AemRequest(String method, String path, String authorization, int status, String principal) {
+        this.method = method;
+        this.path = path;
+        this.authorization = authorization;
+        this.status = status;
+        this.principal = principal;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** Path and query, as requested. */
+    public String path() {
+        return path;
+    }
+
+    /** The {@code Authorization} header as received, if any. */
+    public Optional<String> authorization() {
+        return Optional.ofNullable(authorization);
+    }
+
+    /** The bearer token sent, if any. */
+    public Optional<String> bearerToken() {
+        return authorization().filter(a -> a.startsWith("Bearer ")).map(a -> a.substring(7));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Who the stand-in authenticated the request as, if anyone. */
+    public Optional<String> principal() {
+        return Optional.ofNullable(principal);
+    }
+
+    @Override
+    public String toString() {
+        return "AemRequest[" + method + " " + path + " -> " + status + "]";
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.aemclient.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A stand-in for an AEM environment on 127.0.0.1: it accepts only bearer tokens that its
+ * {@link ImsStandIn} issued and that have neither expired nor been revoked (or, when configured, basic
+ * auth users and anonymous calls, like a local AEM SDK), and answers 401 otherwise. Every path answers
+ * {@code 200 {"path":...,"method":...,"principal":...}}, except {@code /testkit/redirect?to=URL},
+ * which answers 302 to {@code URL}.
+ */
+public final class AemStandIn extends StandInServer {
+
+    private final ImsStandIn ims;
+    private final Map<String, String> basicUsers = new ConcurrentHashMap<>();
+    private final List<AemRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean anonymous;
+
+    private AemStandIn(int port, ImsStandIn ims) {
+        super(port, "aem-stand-in");
+        this.ims = ims;
+    }
+
+    /** An AEM as a Cloud Service environment trusting tokens from {@code ims}. */
+    public static AemStandIn start(ImsStandIn ims) {
+        return new AemStandIn(0, Objects.requireNonNull(ims));
+    }
+
+    public static AemStandIn start(int port, ImsStandIn ims) {
+        return new AemStandIn(port, ims);
+    }
+
+    /** A local AEM SDK: no IMS, basic auth users and/or anonymous access only. */
+    public static AemStandIn startLocalSdk() {
+        return new AemStandIn(0, null);
+    }
+
+    public AemStandIn withBasicUser(String username, String password) {
+        basicUsers.put(username, password);
+        return this;
+    }
+
+    public AemStandIn allowAnonymous() {
+        this.anonymous = true;
+        return this;
+    }
+
+    public List<AemRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    @Override
+    void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        exchange.getRequestBody().readAllBytes();
+        if (applyFault(exchange)) {
+            requests.add(new AemRequest(method, path, authorization, Math.max(exchange.getResponseCode(), 0), null));
+            return;
+        }
+        Optional<String> principal = authenticate(authorization);
+        if (principal.isEmpty()) {
+            requests.add(new AemRequest(method, path, authorization, 401, null));
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"AEM\"");
+            sendJson(exchange, 401, "{\"error\":\"unauthorized\"}");
+            return;
+        }
+        if (exchange.getRequestURI().getPath().equals("/testkit/redirect")) {
+            String query = exchange.getRequestURI().getQuery();
+            String target = query != null && query.startsWith("to=") ? query.substring(3) : "/";
+            requests.add(new AemRequest(method, path, authorization, 302, principal.get()));
+            exchange.getResponseHeaders().set("Location", target);
+            send(exchange, 302, "text/plain", "");
+            return;
+        }
+        requests.add(new AemRequest(method, path, authorization, 200, principal.get()));
+        sendJson(exchange, 200, Json.createObjectBuilder()
+                .add("path", exchange.getRequestURI().getPath())
+                .add("method", method)
+                .add("principal", principal.get())
+                .build().toString());
+    }
+
+    private Optional<String> authenticate(String authorization) {
+        if (authorization == null) {
+            return anonymous ? Optional.of("anonymous") : Optional.empty();
+        }
+        if (authorization.startsWith("Bearer ") && ims != null) {
+            return ims.principalOf(authorization.substring(7).strip());
+        }
+        if (authorization.startsWith("Basic ")) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                        StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon > 0 && decoded.substring(colon + 1).equals(basicUsers.get(decoded.substring(0, colon)))) {
+                    return Optional.of(decoded.substring(0, colon));
+                }
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}

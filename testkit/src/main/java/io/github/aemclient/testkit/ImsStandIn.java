@@ -1,0 +1,345 @@
+package io.github.aemclient.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A strict stand-in for Adobe IMS's {@code POST /ims/exchange/jwt}, on 127.0.0.1. It checks what IMS
+ * checks — client id and secret, the RS256 signature against the integration's certificate, issuer,
+ * subject, audience, metascopes, {@code exp} in seconds and in the future — and answers in IMS's shapes:
+ * {@code {"token_type":"bearer","access_token":...,"expires_in":<ms>}} or
+ * {@code {"error":...,"error_description":...}}. Issued tokens are JWT-shaped like IMS's, with
+ * {@code created_at} and {@code expires_in} claims in milliseconds.
+ */
+public final class ImsStandIn extends StandInServer {
+
+    static final String EXCHANGE_PATH = "/ims/exchange/jwt";
+    /** IMS refuses assertions whose exp is further ahead than this (an exp in milliseconds is). */
+    static final Duration MAX_ASSERTION_LIFETIME = Duration.ofHours(24);
+
+    private final Map<String, Registration> integrations = new ConcurrentHashMap<>();
+    private final Map<String, IssuedToken> issued = new ConcurrentHashMap<>();
+    private final List<ImsRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger exchanges = new AtomicInteger();
+    private final KeyPair signingKey = TestCredentials.generateKeyPair(2048);
+    private volatile Duration tokenLifetime = Duration.ofHours(24);
+    private volatile Clock clock = Clock.systemUTC();
+
+    private ImsStandIn(int port) {
+        super(port, "ims-stand-in");
+    }
+
+    /** Starts on a free loopback port. */
+    public static ImsStandIn start() {
+        return new ImsStandIn(0);
+    }
+
+    public static ImsStandIn start(int port) {
+        return new ImsStandIn(port);
+    }
+
+    /** Accepts exchanges for these credentials (their client id, secret, certificate, org, account, scopes). */
+    public ImsStandIn register(TestCredentials credentials) {
+        integrations.put(credentials.clientId(), new Registration(credentials.clientId(), credentials.clientSecret(),
+                credentials.certificate(), credentials.org(), credentials.technicalAccountId(),
+                credentials.imsEndpoint(), credentials.metascopes()));
+        return this;
+    }
+
+    /** The lifetime of the tokens it issues (IMS: 24 h); short ones let tests see renewals. */
+    public ImsStandIn tokenLifetime(Duration lifetime) {
+        this.tokenLifetime = lifetime;
+        return this;
+    }
+
+    public ImsStandIn clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** Every request received, in order. */
+    public List<ImsRequest> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** How many tokens it issued through the exchange. */
+    public int successfulExchanges() {
+        return exchanges.get();
+    }
+
+    /**
+     * A local development token as the Developer Console issues it, valid for AEM stand-ins using this IMS.
+     */
+    public String issueDeveloperToken(Instant createdAt, Duration lifetime) {
+        return issue("dev-console-" + TestCredentials.randomHex(4), "developer@example.com", "AdobeID,openid",
+                createdAt, lifetime);
+    }
+
+    /** Makes a token unusable before its expiry, as a revocation would. */
+    public void revoke(String accessToken) {
+        issued.remove(digest(accessToken));
+    }
+
+    /** Revokes every token issued so far. */
+    public void revokeAll() {
+        issued.clear();
+    }
+
+    /** The principal of a token this IMS issued that is still valid, if it is one. */
+    public Optional<String> principalOf(String accessToken) {
+        IssuedToken token = issued.get(digest(accessToken));
+        if (token == null || !clock.instant().isBefore(token.expiresAt)) {
+            return Optional.empty();
+        }
+        return Optional.of(token.principal);
+    }
+
+    @Override
+    void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> form = parseForm(body);
+        JsonObject jwtHeader = null;
+        JsonObject jwtClaims = null;
+        if (form.containsKey("jwt_token")) {
+            try {
+                Jws jws = Jws.parse(form.get("jwt_token"));
+                jwtHeader = jws.header;
+                jwtClaims = jws.claims;
+            } catch (IllegalArgumentException e) {
+                // recorded without decoded parts; answered below
+            }
+        }
+        if (applyFault(exchange)) {
+            requests.add(new ImsRequest(method, path, contentType, form, jwtHeader, jwtClaims,
+                    exchange.getResponseCode() < 0 ? 0 : exchange.getResponseCode(), null));
+            return;
+        }
+        Outcome outcome = exchange(method, path, contentType, form);
+        requests.add(new ImsRequest(method, path, contentType, form, jwtHeader, jwtClaims, outcome.status,
+                outcome.error));
+        sendJson(exchange, outcome.status, outcome.body);
+    }
+
+    private Outcome exchange(String method, String path, String contentType, Map<String, String> form) {
+        if (!EXCHANGE_PATH.equals(path)) {
+            return Outcome.error(404, "not_found", "No such endpoint: " + path);
+        }
+        if (!"POST".equals(method)) {
+            return Outcome.error(405, "method_not_allowed", "Use POST");
+        }
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            return Outcome.error(400, "bad_request", "Content-Type must be application/x-www-form-urlencoded");
+        }
+        String clientId = form.get("client_id");
+        if (clientId == null || clientId.isEmpty()) {
+            return Outcome.error(400, "invalid_client", "missing client_id parameter");
+        }
+        Registration integration = integrations.get(clientId);
+        if (integration == null) {
+            return Outcome.error(400, "invalid_client", "invalid client_id parameter");
+        }
+        String secret = form.get("client_secret");
+        if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                integration.clientSecret.getBytes(StandardCharsets.UTF_8))) {
+            return Outcome.error(400, "invalid_client", "invalid client_secret parameter");
+        }
+        String assertion = form.get("jwt_token");
+        if (assertion == null || assertion.isEmpty()) {
+            return Outcome.error(400, "bad_request", "missing jwt_token parameter");
+        }
+        Jws jws;
+        try {
+            jws = Jws.parse(assertion);
+        } catch (IllegalArgumentException e) {
+            return Outcome.error(400, "invalid_token", "Could not parse JWT: " + e.getMessage());
+        }
+        if (!"RS256".equals(stringOf(jws.header, "alg"))) {
+            return Outcome.error(400, "invalid_token", "Unsupported JWT algorithm: " + stringOf(jws.header, "alg"));
+        }
+        if (!jws.verifies(integration.certificate.getPublicKey())) {
+            return Outcome.error(400, "invalid_signature", "Could not match JWT signature to any of the bindings");
+        }
+        Outcome claimsProblem = checkClaims(jws.claims, integration);
+        if (claimsProblem != null) {
+            return claimsProblem;
+        }
+        String token = issue(integration.clientId, integration.technicalAccountId,
+                String.join(",", integration.metascopes), clock.instant(), tokenLifetime);
+        exchanges.incrementAndGet();
+        return new Outcome(200, null, Json.createObjectBuilder()
+                .add("token_type", "bearer")
+                .add("access_token", token)
+                .add("expires_in", tokenLifetime.toMillis())
+                .build().toString());
+    }
+
+    private Outcome checkClaims(JsonObject claims, Registration integration) {
+        Instant now = clock.instant();
+        JsonValue exp = claims.get("exp");
+        if (!(exp instanceof JsonNumber) || !((JsonNumber) exp).isIntegral()) {
+            return Outcome.error(400, "invalid_token", "JWT exp claim missing or not a number of seconds");
+        }
+        long expSeconds = ((JsonNumber) exp).longValue();
+        if (expSeconds > now.plus(MAX_ASSERTION_LIFETIME).getEpochSecond()) {
+            return Outcome.error(400, "invalid_token", "JWT exp is too far in the future (milliseconds instead of seconds?)");
+        }
+        if (expSeconds <= now.getEpochSecond()) {
+            return Outcome.error(400, "invalid_token", "JWT expired");
+        }
+        JsonValue iat = claims.get("iat");
+        if (iat != null && (!(iat instanceof JsonNumber)
+                || ((JsonNumber) iat).longValue() > now.plusSeconds(60).getEpochSecond())) {
+            return Outcome.error(400, "invalid_token", "JWT iat is not a time in seconds, or lies in the future");
+        }
+        if (!integration.org.equals(stringOf(claims, "iss"))) {
+            return Outcome.error(400, "invalid_token", "JWT issuer (iss) does not match the organization");
+        }
+        if (!integration.technicalAccountId.equals(stringOf(claims, "sub"))) {
+            return Outcome.error(400, "invalid_token", "JWT subject (sub) does not match the technical account");
+        }
+        String audience = "https://" + integration.imsEndpoint + "/c/" + integration.clientId;
+        if (!audience.equals(stringOf(claims, "aud"))) {
+            return Outcome.error(400, "invalid_token", "JWT audience (aud) must be " + audience);
+        }
+        String scopePrefix = "https://" + integration.imsEndpoint + "/s/";
+        int scopes = 0;
+        for (Map.Entry<String, JsonValue> claim : claims.entrySet()) {
+            if (claim.getKey().startsWith(scopePrefix)) {
+                String scope = claim.getKey().substring(scopePrefix.length());
+                if (claim.getValue() != JsonValue.TRUE) {
+                    return Outcome.error(400, "invalid_scope", "Metascope claim " + scope + " must be true");
+                }
+                if (!integration.metascopes.contains(scope)) {
+                    return Outcome.error(400, "invalid_scope", "Invalid metascope: " + scope);
+                }
+                scopes++;
+            } else if (claim.getKey().startsWith("https://")) {
+                return Outcome.error(400, "invalid_scope", "Metascope claim for another IMS endpoint: " + claim.getKey());
+            }
+        }
+        if (scopes == 0) {
+            return Outcome.error(400, "invalid_scope", "No metascopes in JWT");
+        }
+        return null;
+    }
+
+    private String issue(String clientOrUser, String principal, String scope, Instant createdAt, Duration lifetime) {
+        JsonObject header = Json.createObjectBuilder().add("alg", "RS256").add("x5u", "ims_na1-key-at-1.cer")
+                .add("kid", "ims_na1-key-at-1").add("itt", "at").build();
+        JsonObject claims = Json.createObjectBuilder()
+                .add("id", TestCredentials.randomHex(8))
+                .add("type", "access_token")
+                .add("client_id", clientOrUser)
+                .add("user_id", principal)
+                .add("as", "ims-na1")
+                .add("created_at", Long.toString(createdAt.toEpochMilli()))
+                .add("expires_in", Long.toString(lifetime.toMillis()))
+                .add("scope", scope)
+                .build();
+        String token = Jws.sign(header, claims, signingKey.getPrivate());
+        issued.put(digest(token), new IssuedToken(principal, createdAt.plus(lifetime)));
+        return token;
+    }
+
+    private static String stringOf(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value instanceof JsonString ? ((JsonString) value).getString() : null;
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return form;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.putIfAbsent(name, value);
+        }
+        return form;
+    }
+
+    private static String digest(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class Registration {
+        final String clientId;
+        final String clientSecret;
+        final X509Certificate certificate;
+        final String org;
+        final String technicalAccountId;
+        final String imsEndpoint;
+        final List<String> metascopes;
+
+        Registration(String clientId, String clientSecret, X509Certificate certificate, String org,
+                String technicalAccountId, String imsEndpoint, List<String> metascopes) {
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            this.certificate = certificate;
+            this.org = org;
+            this.technicalAccountId = technicalAccountId;
+            this.imsEndpoint = imsEndpoint;
+            this.metascopes = List.copyOf(metascopes);
+        }
+    }
+
+    private static final class IssuedToken {
+        final String principal;
+        final Instant expiresAt;
+
+        IssuedToken(String principal, Instant expiresAt) {
+            this.principal = principal;
+            this.expiresAt = expiresAt;
+        }
+    }
+
+    private static final class Outcome {
+        final int status;
+        final String error;
+        final String body;
+
+        Outcome(int status, String error, String body) {
+            this.status = status;
+            this.error = error;
+            this.body = body;
+        }
+
+        static Outcome error(int status, String error, String description) {
+            return new Outcome(status, error, Json.createObjectBuilder().add("error", error)
+                    .add("error_description", description).build().toString());
+        }
+    }
+}

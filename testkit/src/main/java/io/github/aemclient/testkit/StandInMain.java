@@ -1,0 +1,78 @@
+package io.github.aemclient.testkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs an IMS and an AEM stand-in until stopped (Ctrl-C), with freshly generated service credentials
+ * and a local development token written to files, for demos and manual tries.
+ *
+ * <pre>java -jar aem-client-testkit.jar [--ims-port N] [--aem-port N] [--out DIR] [--token-lifetime 24h]</pre>
+ */
+public final class StandInMain {
+
+    private StandInMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int imsPort = 0;
+        int aemPort = 0;
+        Path out = Path.of("target", "stand-in");
+        Duration lifetime = Duration.ofHours(24);
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--ims-port":
+                    imsPort = Integer.parseInt(require(args[i], value));
+                    i++;
+                    break;
+                case "--aem-port":
+                    aemPort = Integer.parseInt(require(args[i], value));
+                    i++;
+                    break;
+                case "--out":
+                    out = Path.of(require(args[i], value));
+                    i++;
+                    break;
+                case "--token-lifetime":
+                    lifetime = Duration.parse("PT" + require(args[i], value).toUpperCase());
+                    i++;
+                    break;
+                default:
+                    System.err.println("Unknown option " + args[i]
+                            + "; usage: [--ims-port N] [--aem-port N] [--out DIR] [--token-lifetime 24h]");
+                    System.exit(2);
+            }
+        }
+        TestCredentials credentials = TestCredentials.generate();
+        ImsStandIn ims = ImsStandIn.start(imsPort).register(credentials).tokenLifetime(lifetime);
+        AemStandIn aem = AemStandIn.start(aemPort, ims);
+        Path credentialsFile = credentials.writeTo(out.resolve("service-credentials.json"));
+        Path tokenFile = TestCredentials.writeTo(out.resolve("local-development-token.json"),
+                "{\"ok\":true,\"statusCode\":200,\"accessToken\":\""
+                        + ims.issueDeveloperToken(Instant.now(), Duration.ofHours(24)) + "\"}");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            aem.close();
+            ims.close();
+            stopped.countDown();
+        }));
+        System.out.println("IMS stand-in:             " + ims.url());
+        System.out.println("AEM stand-in:             " + aem.url());
+        System.out.println("Service credentials:      " + credentialsFile.toAbsolutePath());
+        System.out.println("Local development token:  " + tokenFile.toAbsolutePath());
+        System.out.println("Stand-ins ready. Stop with Ctrl-C.");
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            System.err.println(option + " needs a value");
+            System.exit(2);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.aemclient.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The HTTP plumbing both stand-ins share: a loopback-only server, queued faults, JSON answers. */
+abstract class StandInServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+
+    StandInServer(int port, String name) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the " + name + " on 127.0.0.1:" + port, e);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, name + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", guarded(this::handle));
+        server.start();
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Faults for the next requests, in order; each is used once. */
+    public void enqueue(Fault... next) {
+        faults.addAll(Arrays.asList(next));
+    }
+
+    public int pendingFaults() {
+        return faults.size();
+    }
+
+    abstract void handle(HttpExchange exchange) throws IOException;
+
+    /** Applies the next queued fault; returns true when it answered (or dropped) the request itself. */
+    boolean applyFault(HttpExchange exchange) throws IOException {
+        Fault fault = faults.poll();
+        if (fault == null) {
+            return false;
+        }
+        if (!fault.delay.isZero()) {
+            try {
+                Thread.sleep(fault.delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        if (fault.disconnect) {
+            exchange.close();
+            return true;
+        }
+        if (fault.answersNormally()) {
+            return false;
+        }
+        if (fault.retryAfter != null) {
+            exchange.getResponseHeaders().set("Retry-After", fault.retryAfter);
+        }
+        send(exchange, fault.status, fault.contentType, fault.body);
+        return true;
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+        send(exchange, status, "application/json;charset=utf-8", json);
+    }
+
+    private static HttpHandler guarded(HttpHandler handler) {
+        return exchange -> {
+            try {
+                handler.handle(exchange);
+            } catch (RuntimeException | IOException e) {
+                try {
+                    sendJson(exchange, 500, "{\"error\":\"internal_error\",\"error_description\":\"stand-in failure: "
+                            + e.getClass().getSimpleName() + "\"}");
+                } catch (IOException | RuntimeException ignored) {
+                    exchange.close();
+                }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
