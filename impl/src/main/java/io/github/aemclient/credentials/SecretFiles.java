@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads small files that hold secrets (service credentials, development tokens): bounded in size,
@@ -23,6 +24,9 @@ public final class SecretFiles {
 
     /** Real credentials files are about 4 KiB; anything this large is the wrong file. */
     static final long MAX_FILE_BYTES = 1024 * 1024;
+
+    /** Files re-read later (a development token) are warned about once, not at every read. */
+    private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
 
     private SecretFiles() {
     }
@@ -77,7 +81,7 @@ public final class SecretFiles {
     static void warnIfReadableByOthers(Path file) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
+            if (permissions.contains(PosixFilePermission.OTHERS_READ) && WARNED.add(file.toAbsolutePath())) {
                 LOG.log(Level.WARNING, "{0} holds secrets but can be read by every user of this machine;"
                         + " restrict it (chmod 600)", file);
             }

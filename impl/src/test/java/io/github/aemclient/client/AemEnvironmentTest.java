@@ -1,0 +1,205 @@
+package io.github.aemclient.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.aemclient.AemConfigurationException;
+import io.github.aemclient.ImsException;
+import io.github.aemclient.TokenExpiredException;
+import io.github.aemclient.config.AuthMode;
+import io.github.aemclient.testkit.AemRequest;
+import io.github.aemclient.testkit.AemStandIn;
+import io.github.aemclient.testkit.ImsStandIn;
+import io.github.aemclient.testkit.TestCredentials;
+import jakarta.json.Json;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plain-Java entry point through RESTEasy's client, against the IMS and AEM stand-ins. */
+class AemEnvironmentTest {
+
+    static final TestCredentials TEST = TestCredentials.generate();
+    static ImsStandIn ims;
+    static AemStandIn aem;
+    static AemStandIn otherOrigin;
+
+    @TempDir
+    static Path dir;
+    static Path credentialsFile;
+
+    @BeforeAll
+    static void start() {
+        ims = ImsStandIn.start().register(TEST);
+        aem = AemStandIn.start(ims);
+        otherOrigin = AemStandIn.start(ims).allowAnonymous();
+        credentialsFile = TEST.writeTo(dir.resolve("credentials.json"));
+    }
+
+    @AfterAll
+    static void stop() {
+        otherOrigin.close();
+        aem.close();
+        ims.close();
+    }
+
+    static String principal(String json) {
+        return Json.createReader(new StringReader(json)).readObject().getString("principal");
+    }
+
+    AemEnvironment service() {
+        return AemEnvironment.builder("author").url(aem.url().toString()).credentialsFile(credentialsFile)
+                .imsUrl(ims.url().toString()).build();
+    }
+
+    @Test
+    void everyCallCarriesTheBearerTokenAndManyCallsCostOneExchange() {
+        int before = ims.successfulExchanges();
+        try (AemEnvironment author = service()) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(principal(author.target().path("/content/wknd.json").request().get(String.class))).isEqualTo(TEST.technicalAccountId());
+            }
+            assertThat(author.mode()).isEqualTo(AuthMode.SERVICE);
+            assertThat(author.tokenProvider()).isPresent();
+        }
+        assertThat(ims.successfulExchanges() - before).isEqualTo(1);
+        AemRequest last = aem.requests().get(aem.requests().size() - 1);
+        assertThat(last.authorization()).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer ey"));
+        assertThat(last.path()).isEqualTo("/content/wknd.json");
+    }
+
+    @Test
+    void requestsToAnyOtherOriginGoOutWithoutCredentials() {
+        try (AemEnvironment author = service()) {
+            Response response = author.client().target(otherOrigin.url()).path("/elsewhere").request().get();
+            response.close();
+        }
+        AemRequest elsewhere = otherOrigin.requests().get(otherOrigin.requests().size() - 1);
+        assertThat(elsewhere.path()).isEqualTo("/elsewhere");
+        assertThat(elsewhere.authorization()).isEmpty();
+    }
+
+    @Test
+    void a401InvalidatesTheTokenSoTheNextCallGetsANewOne() {
+        try (AemEnvironment author = service()) {
+            author.target().path("/a").request().get().close();
+            int exchanges = ims.successfulExchanges();
+            ims.revokeAll();
+
+            try (Response rejected = author.target().path("/b").request().get()) {
+                assertThat(rejected.getStatus()).isEqualTo(401);
+            }
+            try (Response accepted = author.target().path("/c").request().get()) {
+                assertThat(accepted.getStatus()).isEqualTo(200);
+            }
+            assertThat(ims.successfulExchanges()).isEqualTo(exchanges + 1);
+        }
+    }
+
+    @Test
+    void imsRefusalsSurfaceAsTheCauseOfTheJaxRsError() {
+        TestCredentials unknown = TestCredentials.generate();
+        try (AemEnvironment author = AemEnvironment.builder("author").url(aem.url().toString())
+                .credentials(unknown.json()).imsUrl(ims.url().toString()).build()) {
+            assertThatThrownBy(() -> author.target().path("/x").request().get(String.class))
+                    .isInstanceOf(ProcessingException.class)
+                    .hasRootCauseInstanceOf(ImsException.class)
+                    .rootCause().hasMessageContaining("invalid_client");
+        }
+    }
+
+    @Test
+    void aDeveloperTokenIsSentAsIsAndItsExpiryIsReported() {
+        String token = ims.issueDeveloperToken(Instant.now().minus(Duration.ofHours(1)), Duration.ofHours(24));
+        try (AemEnvironment dev = AemEnvironment.builder("dev").url(aem.url().toString())
+                .token("{\"ok\":true,\"statusCode\":200,\"accessToken\":\"" + token + "\"}").build()) {
+            assertThat(principal(dev.target().path("/x").request().get(String.class)))
+                    .isEqualTo("developer@example.com");
+        }
+        String expired = ims.issueDeveloperToken(Instant.now().minus(Duration.ofHours(25)), Duration.ofHours(24));
+        try (AemEnvironment dev = AemEnvironment.builder("dev").url(aem.url().toString()).token(expired).build()) {
+            assertThatThrownBy(() -> dev.target().path("/x").request().get(String.class))
+                    .hasRootCauseInstanceOf(TokenExpiredException.class);
+        }
+    }
+
+    @Test
+    void aLocalSdkWithBasicAuthOrAnonymously() {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", "admin");
+                AemEnvironment local = AemEnvironment.builder("local").url(sdk.url().toString())
+                        .basicAuth("admin", "admin").build()) {
+            assertThat(principal(local.target().path("/x").request().get(String.class))).isEqualTo("admin");
+            assertThat(local.tokenProvider()).isEmpty();
+            assertThat(local.toString()).doesNotContain("admin\", ").contains("password=<redacted>");
+        }
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().allowAnonymous();
+                AemEnvironment local = AemEnvironment.builder("local").url(sdk.url().toString()).build()) {
+            assertThat(local.mode()).isEqualTo(AuthMode.NONE);
+            assertThat(principal(local.target().path("/x").request().get(String.class))).isEqualTo("anonymous");
+            assertThat(sdk.requests().get(0).authorization()).isEmpty();
+        }
+    }
+
+    @Test
+    void fromPropertiesTakesTheSameSettings() {
+        try (AemEnvironment author = AemEnvironment.fromProperties("author", Map.of(
+                "aem.author.url", aem.url().toString(),
+                "aem.author.credentials-file", credentialsFile.toString(),
+                "aem.author.ims-url", ims.url().toString()))) {
+            assertThat(principal(author.target().path("/p").request().get(String.class)))
+                    .isEqualTo(TEST.technicalAccountId());
+        }
+    }
+
+    @Test
+    void badSettingsFailTheBuild() {
+        assertThatThrownBy(() -> AemEnvironment.builder("author").url("http://aem.example.com")
+                .credentialsFile(credentialsFile).build())
+                .isInstanceOf(AemConfigurationException.class)
+                .hasMessageContaining("aem.author.url is plain http");
+    }
+
+    @Test
+    void concurrentCallsAcrossRenewalsNeverFail() throws Exception {
+        ImsStandIn shortLived = ImsStandIn.start().register(TEST).tokenLifetime(Duration.ofMillis(1500));
+        try (AemStandIn shortAem = AemStandIn.start(shortLived);
+                AemEnvironment author = AemEnvironment.builder("author").url(shortAem.url().toString())
+                        .credentialsFile(credentialsFile).imsUrl(shortLived.url().toString()).build()) {
+            List<Thread> threads = new java.util.ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+            long until = System.nanoTime() + Duration.ofMillis(3500).toNanos();
+            for (int t = 0; t < 8; t++) {
+                Thread thread = new Thread(() -> {
+                    while (System.nanoTime() < until) {
+                        try (Response r = author.target().path("/load").request().get()) {
+                            if (r.getStatus() != 200) {
+                                failures.incrementAndGet();
+                            }
+                        } catch (RuntimeException e) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                });
+                threads.add(thread);
+                thread.start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertThat(failures.get()).isZero();
+            // 3.5 s of traffic with tokens renewed at half of 1.5 s: a handful of exchanges, no storm.
+            assertThat(shortLived.successfulExchanges()).isBetween(3, 8);
+        } finally {
+            shortLived.close();
+        }
+    }
+}
