@@ -28,7 +28,7 @@ public final class JwtAssertionFactory {
         this.clock = Objects.requireNonNull(clock);
         this.lifetime = Objects.requireNonNull(lifetime);
         this.audience = "https://" + credentials.imsEndpoint() + "/c/" + credentials.clientId();
-        requireConfigImplementation();
+        requireRuntimeDependencies();
     }
 
     /** The JWT, compact-serialized. It is a credential: never log it. */
@@ -47,10 +47,18 @@ public final class JwtAssertionFactory {
     }
 
     /**
-     * smallrye-jwt-build reads its defaults through MicroProfile Config when signing; without an
-     * implementation it fails with an opaque error on the first exchange, so say it now.
+     * smallrye-jwt-build reads its defaults through MicroProfile Config and checks claim types against
+     * the JSON-P API when signing. Jakarta EE servers provide both; a plain Java application may lack
+     * them and would otherwise fail with an opaque error on the first exchange, so say it now.
      */
-    private static void requireConfigImplementation() {
+    private static void requireRuntimeDependencies() {
+        try {
+            Class.forName("jakarta.json.JsonValue", false, JwtAssertionFactory.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new AemConfigurationException("classpath", "The JSON-P API (jakarta.json:jakarta.json-api) is not"
+                    + " on the classpath; smallrye-jwt-build needs it to sign the IMS assertion. In a plain Java"
+                    + " application add it (Jakarta EE servers provide it).", e);
+        }
         try {
             ConfigProvider.getConfig();
         } catch (IllegalStateException | java.util.ServiceConfigurationError e) {

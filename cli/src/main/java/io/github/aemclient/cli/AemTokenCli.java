@@ -1,0 +1,119 @@
+package io.github.aemclient.cli;
+
+import io.github.aemclient.AemClientException;
+import io.github.aemclient.AemConfigurationException;
+import java.io.PrintWriter;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code aem-token}: an access token for service credentials or a local development token, or an
+ * authenticated GET against AEM. Exit codes: 0 success, 1 IMS or AEM refused or could not be reached,
+ * 2 bad usage or bad input.
+ */
+@Command(name = "aem-token", mixinStandardHelpOptions = true, versionProvider = AemTokenCli.Version.class,
+        description = "Access tokens for Adobe Experience Manager as a Cloud Service.",
+        subcommands = {TokenCommand.class, GetCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:IMS or AEM refused, or could not be reached", "2:bad usage or bad input"})
+public final class AemTokenCli implements Runnable {
+
+    static final int REFUSED = 1;
+    /** JUL keeps loggers weakly; holding them keeps their levels. */
+    private static final java.util.List<Logger> QUIETED = new java.util.ArrayList<>();
+    static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line; what a test calls instead of {@link #main}. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        configureLogging(verbose);
+        CommandLine commandLine = new CommandLine(new AemTokenCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(AemTokenCli::exitCodeOf);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            err.println("aem-token: " + OptionNames.translate(messageOf(e)));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return exitCodeOf(e);
+        });
+        commandLine.setParameterExceptionHandler((e, parsedArgs) -> {
+            err.println("aem-token: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return BAD_INPUT;
+        });
+        return commandLine.execute(args);
+    }
+
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof AemConfigurationException || e instanceof IllegalArgumentException) {
+            return BAD_INPUT;
+        }
+        return REFUSED;
+    }
+
+    private static String messageOf(Throwable e) {
+        if (e instanceof AemClientException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        // JAX-RS wraps failures (a refused connection to AEM, say); name the innermost cause.
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            if (root instanceof AemClientException) {
+                return root.getMessage();
+            }
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Library warnings go to stderr, one line each; RESTEasy's and jose4j's chatter only with --verbose. */
+    private static void configureLogging(boolean verbose) {
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        ConsoleHandler handler = new ConsoleHandler();
+        handler.setLevel(Level.ALL);
+        System.setProperty("java.util.logging.SimpleFormatter.format", "aem-token: %4$s: %5$s%6$s%n");
+        handler.setFormatter(new SimpleFormatter());
+        root.addHandler(handler);
+        root.setLevel(verbose ? Level.INFO : Level.WARNING);
+        if (!verbose) {
+            // Its failure warnings repeat the error this program prints anyway.
+            for (String name : new String[] {"org.jboss", "io.smallrye", "org.jose4j",
+                "io.github.aemclient.token.RefreshingTokenProvider"}) {
+                Logger logger = Logger.getLogger(name);
+                logger.setLevel(Level.SEVERE);
+                QUIETED.add(logger);
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: token or get");
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = AemTokenCli.class.getPackage().getImplementationVersion();
+            return new String[] {"aem-token " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.aemclient.cli;
+
+import io.github.aemclient.AccessToken;
+import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.client.EnvironmentAuthentication;
+import io.github.aemclient.config.EnvironmentSettings;
+import io.github.aemclient.config.EnvironmentSettingsReader;
+import io.github.aemclient.config.PropertyLookup;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** Prints a current access token, and nothing else, on stdout. */
+@Command(name = "token", mixinStandardHelpOptions = true,
+        description = {"Prints an access token on stdout, and nothing else, e.g.",
+            "  curl -H \"Authorization: Bearer $(java -jar aem-token.jar token --credentials creds.json)\" ..."})
+final class TokenCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (connection.credentials == null || connection.credentials.user != null) {
+            throw new IllegalArgumentException("token needs --credentials FILE or --token-file FILE");
+        }
+        EnvironmentSettings settings = EnvironmentSettingsReader.readForTokensOnly(OptionNames.ENVIRONMENT,
+                PropertyLookup.of(connection.properties()));
+        AccessTokenProvider provider = EnvironmentAuthentication.create(settings, Clock.systemUTC(), Runnable::run)
+                .tokenProvider().orElseThrow();
+        AccessToken token = provider.getAccessToken();
+        spec.commandLine().getOut().println(token.value());
+        spec.commandLine().getOut().flush();
+        if (connection.verbose) {
+            spec.commandLine().getErr().println("aem-token: token valid until " + token.expiresAt());
+        }
+        return 0;
+    }
+}

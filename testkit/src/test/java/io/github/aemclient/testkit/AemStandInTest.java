@@ -1,0 +1,78 @@
+package io.github.aemclient.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class AemStandInTest {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static HttpResponse<String> get(URI base, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void acceptsOnlyLiveTokensItsImsIssued() throws Exception {
+        try (ImsStandIn ims = ImsStandIn.start(); ImsStandIn otherIms = ImsStandIn.start();
+                AemStandIn aem = AemStandIn.start(ims)) {
+            String live = ims.issueDeveloperToken(Instant.now(), Duration.ofHours(1));
+            String expired = ims.issueDeveloperToken(Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+            String foreign = otherIms.issueDeveloperToken(Instant.now(), Duration.ofHours(1));
+
+            HttpResponse<String> ok = get(aem.url(), "/content/a.json", "Bearer " + live);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).contains("\"path\":\"/content/a.json\"").contains("developer@example.com");
+            assertThat(get(aem.url(), "/x", "Bearer " + expired).statusCode()).isEqualTo(401);
+            assertThat(get(aem.url(), "/x", "Bearer " + foreign).statusCode()).isEqualTo(401);
+            assertThat(get(aem.url(), "/x", null).statusCode()).isEqualTo(401);
+            HttpResponse<String> unauthorized = get(aem.url(), "/x", "Bearer nonsense");
+            assertThat(unauthorized.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("Bearer"));
+            assertThat(aem.requests()).extracting(AemRequest::status).containsExactly(200, 401, 401, 401, 401);
+            assertThat(aem.requests().get(0).bearerToken()).contains(live);
+        }
+    }
+
+    @Test
+    void aLocalSdkTakesBasicAuthAndAnonymousCallsWhenAllowed() throws Exception {
+        String admin = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("admin:nope".getBytes(StandardCharsets.UTF_8));
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", "admin")) {
+            assertThat(get(sdk.url(), "/x", admin).body()).contains("\"principal\":\"admin\"");
+            assertThat(get(sdk.url(), "/x", wrong).statusCode()).isEqualTo(401);
+            assertThat(get(sdk.url(), "/x", null).statusCode()).isEqualTo(401);
+            sdk.allowAnonymous();
+            assertThat(get(sdk.url(), "/x", null).body()).contains("\"principal\":\"anonymous\"");
+        }
+    }
+
+    @Test
+    void redirectsOnRequest() throws Exception {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().allowAnonymous()) {
+            HttpResponse<String> redirect = get(sdk.url(), "/testkit/redirect?to=http://127.0.0.1:9/elsewhere", null);
+
+            assertThat(redirect.statusCode()).isEqualTo(302);
+            assertThat(redirect.headers().firstValue("Location")).contains("http://127.0.0.1:9/elsewhere");
+        }
+    }
+
+    @Test
+    void listensOnLoopbackOnly() {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk()) {
+            assertThat(sdk.url().getHost()).isEqualTo("127.0.0.1");
+        }
+    }
+}

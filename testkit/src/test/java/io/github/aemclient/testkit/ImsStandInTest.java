@@ -1,0 +1,195 @@
+package io.github.aemclient.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The IMS stand-in refuses what IMS refuses, with IMS's codes, and accepts exactly Adobe's assertion. */
+class ImsStandInTest {
+
+    static final TestCredentials TEST = TestCredentials.builder().metascopes("ent_aem_cloud_sdk").build();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static ImsStandIn ims;
+
+    @BeforeAll
+    static void start() {
+        ims = ImsStandIn.start().register(TEST).tokenLifetime(Duration.ofHours(24));
+    }
+
+    @AfterAll
+    static void stop() {
+        ims.close();
+    }
+
+    static JsonObjectBuilder validClaims() {
+        long now = Instant.now().getEpochSecond();
+        return Json.createObjectBuilder()
+                .add("iss", TEST.org())
+                .add("sub", TEST.technicalAccountId())
+                .add("aud", "https://ims-na1.adobelogin.com/c/" + TEST.clientId())
+                .add("https://ims-na1.adobelogin.com/s/ent_aem_cloud_sdk", true)
+                .add("iat", now)
+                .add("exp", now + 300);
+    }
+
+    static String assertion(UnaryOperator<JsonObjectBuilder> edit) {
+        return Jws.sign(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build(),
+                edit.apply(validClaims()).build(), TEST.keyPair().getPrivate());
+    }
+
+    static HttpResponse<String> post(String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(ims.url() + "/ims/exchange/jwt"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String form(String clientId, String secret, String jwt) {
+        return "client_id=" + enc(clientId) + "&client_secret=" + enc(secret) + "&jwt_token=" + enc(jwt);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    @Test
+    void acceptsAdobesAssertionAndAnswersInImsShape() throws Exception {
+        HttpResponse<String> response = post(form(TEST.clientId(), TEST.clientSecret(), assertion(c -> c)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject body = json(response.body());
+        assertThat(body.getString("token_type")).isEqualTo("bearer");
+        assertThat(body.getJsonNumber("expires_in").longValue()).isEqualTo(86_400_000L);
+        String token = body.getString("access_token");
+        assertThat(ims.principalOf(token)).contains(TEST.technicalAccountId());
+        JsonObject claims = Jws.parse(token).claims;
+        assertThat(claims.getString("expires_in")).isEqualTo("86400000");
+        assertThat(claims.getString("client_id")).isEqualTo(TEST.clientId());
+    }
+
+    static Stream<Arguments> refusals() {
+        long now = Instant.now().getEpochSecond();
+        return Stream.of(
+                Arguments.of("wrong org", (UnaryOperator<JsonObjectBuilder>) c -> c.add("iss", "x@AdobeOrg"), "invalid_token"),
+                Arguments.of("wrong subject", (UnaryOperator<JsonObjectBuilder>) c -> c.add("sub", "y"), "invalid_token"),
+                Arguments.of("audience array", (UnaryOperator<JsonObjectBuilder>) c -> c.add("aud",
+                        Json.createArrayBuilder().add("https://ims-na1.adobelogin.com/c/" + TEST.clientId())), "invalid_token"),
+                Arguments.of("other client audience", (UnaryOperator<JsonObjectBuilder>) c -> c.add("aud",
+                        "https://ims-na1.adobelogin.com/c/other"), "invalid_token"),
+                Arguments.of("exp in ms", (UnaryOperator<JsonObjectBuilder>) c -> c.add("exp", (now + 300) * 1000), "invalid_token"),
+                Arguments.of("expired", (UnaryOperator<JsonObjectBuilder>) c -> c.add("exp", now - 1), "invalid_token"),
+                Arguments.of("exp as string", (UnaryOperator<JsonObjectBuilder>) c -> c.add("exp", "" + (now + 300)), "invalid_token"),
+                Arguments.of("no exp", (UnaryOperator<JsonObjectBuilder>) c -> c.remove("exp"), "invalid_token"),
+                Arguments.of("iat in future", (UnaryOperator<JsonObjectBuilder>) c -> c.add("iat", now + 3600), "invalid_token"),
+                Arguments.of("no scope", (UnaryOperator<JsonObjectBuilder>) c -> c.remove("https://ims-na1.adobelogin.com/s/ent_aem_cloud_sdk"),
+                        "invalid_scope"),
+                Arguments.of("scope not granted", (UnaryOperator<JsonObjectBuilder>) c -> c.add(
+                        "https://ims-na1.adobelogin.com/s/ent_campaign_sdk", true), "invalid_scope"),
+                Arguments.of("scope false", (UnaryOperator<JsonObjectBuilder>) c -> c.add(
+                        "https://ims-na1.adobelogin.com/s/ent_aem_cloud_sdk", false), "invalid_scope"),
+                Arguments.of("scope for other ims", (UnaryOperator<JsonObjectBuilder>) c -> c.add(
+                        "https://ims-eu1.adobelogin.com/s/ent_aem_cloud_sdk", true), "invalid_scope"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusesAssertionsImsRefuses(String name, UnaryOperator<JsonObjectBuilder> edit, String error) throws Exception {
+        HttpResponse<String> response = post(form(TEST.clientId(), TEST.clientSecret(), assertion(edit)));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response.body()).getString("error")).isEqualTo(error);
+        assertThat(json(response.body()).getString("error_description")).isNotBlank();
+    }
+
+    @Test
+    void checksTheClientAndTheSignature() throws Exception {
+        TestCredentials stranger = TestCredentials.generate();
+        String foreignSignature = Jws.sign(Json.createObjectBuilder().add("alg", "RS256").build(), validClaims().build(),
+                stranger.keyPair().getPrivate());
+        String hs256 = Jws.sign(Json.createObjectBuilder().add("alg", "HS256").build(), validClaims().build(),
+                TEST.keyPair().getPrivate());
+
+        assertThat(json(post(form("unknown", TEST.clientSecret(), assertion(c -> c))).body()).getString("error_description"))
+                .isEqualTo("invalid client_id parameter");
+        assertThat(json(post(form(TEST.clientId(), "wrong", assertion(c -> c))).body()).getString("error_description"))
+                .isEqualTo("invalid client_secret parameter");
+        assertThat(json(post(form(TEST.clientId(), TEST.clientSecret(), foreignSignature)).body()).getString("error"))
+                .isEqualTo("invalid_signature");
+        assertThat(json(post(form(TEST.clientId(), TEST.clientSecret(), hs256)).body()).getString("error"))
+                .isEqualTo("invalid_token");
+        assertThat(json(post(form(TEST.clientId(), TEST.clientSecret(), "garbage")).body()).getString("error"))
+                .isEqualTo("invalid_token");
+        assertThat(json(post("client_id=" + TEST.clientId() + "&client_secret=" + enc(TEST.clientSecret())).body())
+                .getString("error")).isEqualTo("bad_request");
+    }
+
+    @Test
+    void refusesOtherContentTypesMethodsAndPaths() throws Exception {
+        HttpResponse<String> asJson = HTTP.send(HttpRequest.newBuilder(URI.create(ims.url() + "/ims/exchange/jwt"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create(ims.url() + "/ims/exchange/jwt")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(URI.create(ims.url() + "/ims/token/v3"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(asJson.statusCode()).isEqualTo(400);
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(other.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void faultsAreServedInOrderAndRecorded() throws Exception {
+        ims.enqueue(Fault.error(503, "temporarily_unavailable", "later").withRetryAfter("2"),
+                Fault.body(502, "text/html", "<html>bad gateway</html>"));
+
+        HttpResponse<String> first = post(form(TEST.clientId(), TEST.clientSecret(), assertion(c -> c)));
+        HttpResponse<String> second = post(form(TEST.clientId(), TEST.clientSecret(), assertion(c -> c)));
+        HttpResponse<String> third = post(form(TEST.clientId(), TEST.clientSecret(), assertion(c -> c)));
+
+        assertThat(first.statusCode()).isEqualTo(503);
+        assertThat(first.headers().firstValue("Retry-After")).contains("2");
+        assertThat(second.body()).contains("bad gateway");
+        assertThat(third.statusCode()).isEqualTo(200);
+        assertThat(ims.requests().subList(ims.requests().size() - 3, ims.requests().size()))
+                .extracting(ImsRequest::status).containsExactly(503, 502, 200);
+    }
+
+    @Test
+    void tokensExpireOnTheStandInsClockAndCanBeRevoked() {
+        MutableClock clock = MutableClock.startingNow();
+        try (ImsStandIn timed = ImsStandIn.start().clock(clock)) {
+            String token = timed.issueDeveloperToken(clock.instant(), Duration.ofHours(1));
+            String other = timed.issueDeveloperToken(clock.instant(), Duration.ofHours(2));
+            assertThat(timed.principalOf(token)).isPresent();
+
+            clock.advance(Duration.ofHours(1));
+            timed.revoke(other);
+
+            assertThat(timed.principalOf(token)).isEmpty();
+            assertThat(timed.principalOf(other)).isEmpty();
+        }
+    }
+}
