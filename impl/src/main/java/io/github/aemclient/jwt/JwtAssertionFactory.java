@@ -65,6 +65,11 @@ public final class JwtAssertionFactory {
             throw new AemConfigurationException("classpath", "No MicroProfile Config implementation is on the"
                     + " classpath; smallrye-jwt-build needs one to sign the IMS assertion. In a plain Java"
                     + " application add io.smallrye.config:smallrye-config (Jakarta EE servers provide one).", e);
+        } catch (LinkageError e) {
+            throw new AemConfigurationException("classpath", "MicroProfile Config failed to start because of a"
+                    + " library version conflict (" + e + "). The usual cause is org.jboss.logging:jboss-logging"
+                    + " older than 3.6, brought by RESTEasy before 6.2.16: use RESTEasy 6.2.16+ or declare"
+                    + " jboss-logging 3.6.x in your build.", e);
         }
     }
 }
