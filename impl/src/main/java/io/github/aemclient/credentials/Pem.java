@@ -16,14 +16,12 @@ final class Pem {
             "-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
 
     final String label;
-    final boolean hasHeaders;
     final String headers;
     final byte[] der;
 
     private Pem(String label, String headers, byte[] der) {
         this.label = label;
         this.headers = headers;
-        this.hasHeaders = !headers.isEmpty();
         this.der = der;
     }
 

@@ -50,13 +50,6 @@ public final class BearerTokenAuthenticator implements RequestAuthenticator {
         return "BearerTokenAuthenticator[" + provider + "]";
     }
 
-    private static final class HeaderValue {
-        final AccessToken token;
-        final String header;
-
-        HeaderValue(AccessToken token, String header) {
-            this.token = token;
-            this.header = header;
-        }
+    private record HeaderValue(AccessToken token, String header) {
     }
 }

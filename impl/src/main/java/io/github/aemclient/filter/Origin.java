@@ -31,7 +31,8 @@ public final class Origin {
         return otherScheme != null && otherHost != null
                 && scheme.equalsIgnoreCase(otherScheme)
                 && port == effectivePort(scheme, uri.getPort())
-                && host.equals(normalizeHost(otherHost));
+                // checked on every request: the common spelling is compared without allocating
+                && (host.equalsIgnoreCase(otherHost) || host.equals(normalizeHost(otherHost)));
     }
 
     /** True for localhost, 127.0.0.0/8 and ::1: where plain http cannot be sniffed on the network. */

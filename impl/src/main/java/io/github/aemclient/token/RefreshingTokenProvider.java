@@ -57,12 +57,13 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
     public AccessToken getAccessToken() {
         Cached current = cached.get();
         if (current != null) {
-            Instant now = clock.instant();
-            if (now.isBefore(current.refreshAt)) {
+            // Plain millis: the fresh path reads one volatile and the clock, and allocates nothing.
+            long now = clock.millis();
+            if (now < current.refreshAtMillis) {
                 return current.token;
             }
-            if (now.isBefore(current.usableUntil)) {
-                renewInBackground(now);
+            if (now < current.usableUntilMillis) {
+                renewInBackground(clock.instant());
                 return current.token;
             }
         }
@@ -84,11 +85,11 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         if (current == null) {
             return State.EMPTY;
         }
-        Instant now = clock.instant();
-        if (now.isBefore(current.refreshAt)) {
+        long now = clock.millis();
+        if (now < current.refreshAtMillis) {
             return State.FRESH;
         }
-        return now.isBefore(current.usableUntil) ? State.STALE : State.EXPIRED;
+        return now < current.usableUntilMillis ? State.STALE : State.EXPIRED;
     }
 
     /** Lifecycle states of the cached token. */
@@ -127,7 +128,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
                 running = mine;
             }
             Cached renewed = join(running);
-            if (clock.instant().isBefore(renewed.usableUntil)) {
+            if (clock.millis() < renewed.usableUntilMillis) {
                 return renewed.token;
             }
             throw new AemClientException("IMS issued an access token for environment '" + environment
@@ -159,8 +160,8 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
     private void renew(CompletableFuture<Cached> mine) {
         try {
             AccessToken token = source.fetch();
-            Cached renewed = new Cached(token, policy.refreshAt(token.obtainedAt(), token.expiresAt()),
-                    policy.usableUntil(token.obtainedAt(), token.expiresAt()));
+            Cached renewed = new Cached(token, policy.refreshAt(token.obtainedAt(), token.expiresAt()).toEpochMilli(),
+                    policy.usableUntil(token.obtainedAt(), token.expiresAt()).toEpochMilli());
             // Publish the token before clearing inFlight, so no thread sees "stale and nothing running"
             // in between and starts a second renewal.
             cached.set(renewed);
@@ -185,34 +186,19 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
             return; // one log line per failure episode, not per attempt
         }
         Cached current = cached.get();
-        if (current != null && clock.instant().isBefore(current.usableUntil)) {
+        if (current != null && clock.millis() < current.usableUntilMillis) {
             LOG.log(Level.WARNING, "Renewing the access token for environment ''{0}'' failed; the current token"
-                    + " stays in use until {1}. Cause: {2}", environment, current.usableUntil, e.getMessage());
+                    + " stays in use until {1}. Cause: {2}", environment,
+                    Instant.ofEpochMilli(current.usableUntilMillis), e.getMessage());
         } else {
             LOG.log(Level.WARNING, "Obtaining an access token for environment ''{0}'' failed: {1}", environment,
                     e.getMessage());
         }
     }
 
-    private static final class Cached {
-        final AccessToken token;
-        final Instant refreshAt;
-        final Instant usableUntil;
-
-        Cached(AccessToken token, Instant refreshAt, Instant usableUntil) {
-            this.token = token;
-            this.refreshAt = refreshAt;
-            this.usableUntil = usableUntil;
-        }
+    private record Cached(AccessToken token, long refreshAtMillis, long usableUntilMillis) {
     }
 
-    private static final class Failure {
-        final Instant at;
-        final int attempts;
-
-        Failure(Instant at, int attempts) {
-            this.at = at;
-            this.attempts = attempts;
-        }
+    private record Failure(Instant at, int attempts) {
     }
 }

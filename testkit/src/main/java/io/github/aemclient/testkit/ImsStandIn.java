@@ -63,7 +63,7 @@ public final class ImsStandIn extends StandInServer {
     public ImsStandIn register(TestCredentials credentials) {
         integrations.put(credentials.clientId(), new Registration(credentials.clientId(), credentials.clientSecret(),
                 credentials.certificate(), credentials.org(), credentials.technicalAccountId(),
-                credentials.imsEndpoint(), credentials.metascopes()));
+                credentials.imsEndpoint(), List.copyOf(credentials.metascopes())));
         return this;
     }
 
@@ -295,47 +295,14 @@ public final class ImsStandIn extends StandInServer {
         }
     }
 
-    private static final class Registration {
-        final String clientId;
-        final String clientSecret;
-        final X509Certificate certificate;
-        final String org;
-        final String technicalAccountId;
-        final String imsEndpoint;
-        final List<String> metascopes;
-
-        Registration(String clientId, String clientSecret, X509Certificate certificate, String org,
-                String technicalAccountId, String imsEndpoint, List<String> metascopes) {
-            this.clientId = clientId;
-            this.clientSecret = clientSecret;
-            this.certificate = certificate;
-            this.org = org;
-            this.technicalAccountId = technicalAccountId;
-            this.imsEndpoint = imsEndpoint;
-            this.metascopes = List.copyOf(metascopes);
-        }
+    private record Registration(String clientId, String clientSecret, X509Certificate certificate, String org,
+            String technicalAccountId, String imsEndpoint, List<String> metascopes) {
     }
 
-    private static final class IssuedToken {
-        final String principal;
-        final Instant expiresAt;
-
-        IssuedToken(String principal, Instant expiresAt) {
-            this.principal = principal;
-            this.expiresAt = expiresAt;
-        }
+    private record IssuedToken(String principal, Instant expiresAt) {
     }
 
-    private static final class Outcome {
-        final int status;
-        final String error;
-        final String body;
-
-        Outcome(int status, String error, String body) {
-            this.status = status;
-            this.error = error;
-            this.body = body;
-        }
+    private record Outcome(int status, String error, String body) {
 
         static Outcome error(int status, String error, String description) {
             return new Outcome(status, error, Json.createObjectBuilder().add("error", error)
