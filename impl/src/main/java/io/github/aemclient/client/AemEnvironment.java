@@ -64,12 +64,12 @@ public final class AemEnvironment implements AutoCloseable {
 
     /** Reads {@code aem.<environment>.*} from system properties, then environment variables. */
     public static AemEnvironment fromSystem(String environment) {
-        return new Builder(environment).build(PropertyLookup.systemAndEnvironment());
+        return new Builder(environment).buildFrom(PropertyLookup.systemAndEnvironment());
     }
 
     /** Reads {@code aem.<environment>.*} from the given map (full property names). */
     public static AemEnvironment fromProperties(String environment, Map<String, String> properties) {
-        return new Builder(environment).build(PropertyLookup.of(properties));
+        return new Builder(environment).buildFrom(PropertyLookup.of(properties));
     }
 
     public String name() {
@@ -82,6 +82,11 @@ public final class AemEnvironment implements AutoCloseable {
 
     public AuthMode mode() {
         return settings.mode();
+    }
+
+    /** The validated settings this environment was built from. */
+    public EnvironmentSettings settings() {
+        return settings;
     }
 
     /** The client; requests it sends to {@link #url()}'s origin are authenticated, others are not. */
@@ -193,10 +198,14 @@ public final class AemEnvironment implements AutoCloseable {
 
         /** @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting */
         public AemEnvironment build() {
-            return build(PropertyLookup.of(properties));
+            return buildFrom(PropertyLookup.of(properties));
         }
 
-        private AemEnvironment build(PropertyLookup lookup) {
+        /**
+         * Reads the {@code aem.<env>.*} settings from {@code lookup} (MicroProfile Config, say) instead of
+         * this builder's properties; clock, executor and client builder still come from this builder.
+         */
+        public AemEnvironment buildFrom(PropertyLookup lookup) {
             EnvironmentSettings settings = EnvironmentSettingsReader.read(environment, lookup);
             Executor executor = renewalExecutor != null ? renewalExecutor
                     : EnvironmentAuthentication.daemonThreadPerTask(environment);

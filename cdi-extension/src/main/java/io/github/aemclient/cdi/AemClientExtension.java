@@ -1,0 +1,215 @@
+package io.github.aemclient.cdi;
+
+import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.AemClient;
+import io.github.aemclient.AemClientException;
+import io.github.aemclient.ImsException;
+import io.github.aemclient.client.AemEnvironment;
+import io.github.aemclient.config.PropertyLookup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.WebTarget;
+import java.lang.System.Logger.Level;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Finds every {@code @AemClient("env")} injection point and provides, per environment, a
+ * {@code @AemClient("env") Client} and {@code AccessTokenProvider} (application scoped) and a
+ * {@code WebTarget} aimed at {@code aem.env.url}, all configured from MicroProfile Config. A missing or
+ * bad setting fails the deployment with a message naming the environment and the property.
+ */
+public class AemClientExtension implements Extension {
+
+    private static final System.Logger LOG = System.getLogger(AemClientExtension.class.getName());
+    private static final Set<Class<?>> INJECTABLE = Set.of(Client.class, WebTarget.class, AccessTokenProvider.class);
+
+    /** environment → where it is first injected, and which types are injected */
+    private final Map<String, Usage> usages = new TreeMap<>();
+    private final Map<String, AemEnvironment> environments = new ConcurrentHashMap<>();
+
+    void collect(@Observes ProcessInjectionPoint<?, ?> event) {
+        InjectionPoint injectionPoint = event.getInjectionPoint();
+        AemClient qualifier = qualifierOf(injectionPoint.getQualifiers());
+        if (qualifier == null) {
+            return;
+        }
+        Class<?> type = injectedClass(injectionPoint.getType());
+        if (type == null || !INJECTABLE.contains(type)) {
+            event.addDefinitionError(new DefinitionException("@AemClient(\"" + qualifier.value() + "\") at "
+                    + describe(injectionPoint) + " has type " + injectionPoint.getType().getTypeName()
+                    + "; it can be injected as jakarta.ws.rs.client.WebTarget, jakarta.ws.rs.client.Client or"
+                    + " io.github.aemclient.AccessTokenProvider"));
+            return;
+        }
+        synchronized (usages) {
+            usages.computeIfAbsent(qualifier.value(), env -> new Usage(describe(injectionPoint))).types.add(type);
+        }
+    }
+
+    void register(@Observes AfterBeanDiscovery event) {
+        for (String environment : snapshot().keySet()) {
+            AemClient qualifier = AemClient.Literal.of(environment);
+            event.addBean()
+                    .id(AemClientExtension.class.getName() + ".Client." + environment)
+                    .beanClass(AemClientExtension.class)
+                    .types(Client.class, Object.class)
+                    .qualifiers(qualifier, Any.Literal.INSTANCE)
+                    .scope(ApplicationScoped.class)
+                    .createWith(context -> environment(environment).client());
+            event.addBean()
+                    .id(AemClientExtension.class.getName() + ".WebTarget." + environment)
+                    .beanClass(AemClientExtension.class)
+                    .types(WebTarget.class, Object.class)
+                    .qualifiers(qualifier, Any.Literal.INSTANCE)
+                    .scope(Dependent.class)
+                    .createWith(context -> environment(environment).target());
+            event.addBean()
+                    .id(AemClientExtension.class.getName() + ".AccessTokenProvider." + environment)
+                    .beanClass(AemClientExtension.class)
+                    .types(AccessTokenProvider.class, Object.class)
+                    .qualifiers(qualifier, Any.Literal.INSTANCE)
+                    .scope(ApplicationScoped.class)
+                    .createWith(context -> environment(environment).tokenProvider().orElseThrow());
+        }
+    }
+
+    void validate(@Observes AfterDeploymentValidation event) {
+        Config config = ConfigProvider.getConfig(classLoader());
+        PropertyLookup lookup = name -> config.getOptionalValue(name, String.class);
+        for (Map.Entry<String, Usage> entry : snapshot().entrySet()) {
+            String environment = entry.getKey();
+            Usage usage = entry.getValue();
+            AemEnvironment aem;
+            try {
+                aem = AemEnvironment.builder(environment).renewalExecutor(new RenewalExecutor(environment))
+                        .buildFrom(lookup);
+            } catch (AemClientException e) {
+                event.addDeploymentProblem(new DeploymentException("AEM environment '" + environment
+                        + "' (injected at " + usage.firstInjectionPoint + ") is not configured properly: "
+                        + e.getMessage(), e));
+                continue;
+            }
+            environments.put(environment, aem);
+            if (usage.types.contains(AccessTokenProvider.class) && aem.tokenProvider().isEmpty()) {
+                event.addDeploymentProblem(new DeploymentException("@AemClient(\"" + environment
+                        + "\") AccessTokenProvider is injected, but environment '" + environment + "' uses "
+                        + aem.mode().configName() + " authentication and has no access token"));
+                continue;
+            }
+            if (aem.settings().eager()) {
+                obtainFirstToken(environment, aem, event);
+            }
+            LOG.log(Level.INFO, "AEM environment ''{0}'': {1} ({2} authentication)", environment, aem.url(),
+                    aem.mode().configName());
+        }
+    }
+
+    private static void obtainFirstToken(String environment, AemEnvironment aem, AfterDeploymentValidation event) {
+        aem.tokenProvider().ifPresent(provider -> {
+            try {
+                provider.getAccessToken();
+            } catch (ImsException e) {
+                if (e.isConfigurationError()) {
+                    event.addDeploymentProblem(new DeploymentException("AEM environment '" + environment
+                            + "' (aem." + environment + ".eager=true): " + e.getMessage(), e));
+                } else {
+                    LOG.log(Level.WARNING, "AEM environment ''{0}'': no token at start-up, will retry on first use: {1}",
+                            environment, e.getMessage());
+                }
+            } catch (AemClientException e) {
+                LOG.log(Level.WARNING, "AEM environment ''{0}'': no token at start-up, will retry on first use: {1}",
+                        environment, e.getMessage());
+            }
+        });
+    }
+
+    void close(@Observes BeforeShutdown event) {
+        for (AemEnvironment aem : environments.values()) {
+            try {
+                aem.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Closing the JAX-RS client of AEM environment ''" + aem.name() + "'' failed", e);
+            }
+        }
+        environments.clear();
+    }
+
+    private AemEnvironment environment(String environment) {
+        AemEnvironment aem = environments.get(environment);
+        if (aem == null) {
+            // Only reachable if deployment validation reported a problem and the container went on anyway.
+            throw new IllegalStateException("AEM environment '" + environment + "' is not configured");
+        }
+        return aem;
+    }
+
+    private Map<String, Usage> snapshot() {
+        synchronized (usages) {
+            return new TreeMap<>(usages);
+        }
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : AemClientExtension.class.getClassLoader();
+    }
+
+    private static AemClient qualifierOf(Set<Annotation> qualifiers) {
+        for (Annotation qualifier : qualifiers) {
+            if (qualifier instanceof AemClient) {
+                return (AemClient) qualifier;
+            }
+        }
+        return null;
+    }
+
+    /** The class injected: {@code WebTarget} for {@code WebTarget}, {@code Instance<WebTarget>} and {@code Provider<WebTarget>}. */
+    private static Class<?> injectedClass(Type type) {
+        if (type instanceof Class) {
+            return (Class<?>) type;
+        }
+        if (type instanceof ParameterizedType) {
+            ParameterizedType parameterized = (ParameterizedType) type;
+            Type raw = parameterized.getRawType();
+            if ((raw == Instance.class || raw == Provider.class) && parameterized.getActualTypeArguments().length == 1) {
+                return injectedClass(parameterized.getActualTypeArguments()[0]);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(InjectionPoint injectionPoint) {
+        return injectionPoint.getMember() == null ? injectionPoint.toString()
+                : injectionPoint.getMember().getDeclaringClass().getName() + "." + injectionPoint.getMember().getName();
+    }
+
+    private static final class Usage {
+        final String firstInjectionPoint;
+        final Set<Class<?>> types = ConcurrentHashMap.newKeySet();
+
+        Usage(String firstInjectionPoint) {
+            this.firstInjectionPoint = firstInjectionPoint;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.github.aemclient.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.aemclient.AccessToken;
+import io.github.aemclient.testkit.AemStandIn;
+import io.github.aemclient.testkit.Fault;
+import io.github.aemclient.testkit.ImsStandIn;
+import io.github.aemclient.testkit.TestCredentials;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The extension in Weld SE, configured through MicroProfile Config (system properties here). */
+class AemClientExtensionTest {
+
+    static final TestCredentials AUTHOR = TestCredentials.generate();
+    static final TestCredentials PUBLISH = TestCredentials.generate();
+    static ImsStandIn ims;
+    static AemStandIn aem;
+
+    @TempDir
+    static Path dir;
+
+    final Map<String, String> properties = new HashMap<>();
+    WeldContainer container;
+
+    @BeforeAll
+    static void startStandIns() {
+        ims = ImsStandIn.start().register(AUTHOR).register(PUBLISH);
+        aem = AemStandIn.start(ims);
+    }
+
+    @AfterAll
+    static void stopStandIns() {
+        aem.close();
+        ims.close();
+    }
+
+    @AfterEach
+    void stop() {
+        if (container != null && container.isRunning()) {
+            container.close();
+        }
+        properties.keySet().forEach(System::clearProperty);
+    }
+
+    void configure(String key, String value) {
+        properties.put(key, value);
+        System.setProperty(key, value);
+    }
+
+    void service(String environment, TestCredentials credentials) {
+        configure("aem." + environment + ".url", aem.url().toString());
+        configure("aem." + environment + ".credentials-file",
+                credentials.writeTo(dir.resolve(environment + ".json")).toString());
+        configure("aem." + environment + ".ims-url", ims.url().toString());
+    }
+
+    /** Weld SE loads no service-file extensions with discovery disabled, so the extension is added here. */
+    WeldContainer start(Class<?>... beans) {
+        container = new Weld().disableDiscovery().addExtension(new AemClientExtension()).addBeanClasses(beans)
+                .initialize();
+        return container;
+    }
+
+    @Test
+    void theExtensionIsRegisteredForServiceLoading() {
+        assertThat(java.util.ServiceLoader.load(jakarta.enterprise.inject.spi.Extension.class).stream()
+                .map(java.util.ServiceLoader.Provider::type))
+                .contains(AemClientExtension.class);
+    }
+
+    static String principal(String json) {
+        return Json.createReader(new StringReader(json)).readObject().getString("principal");
+    }
+
+    @Test
+    void injectsAWebTargetWhoseCallsCarryTheTokenAndCostOneExchange() {
+        service("author", AUTHOR);
+        int before = ims.successfulExchanges();
+        Beans.Author bean = start(Beans.Author.class).select(Beans.Author.class).get();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(principal(bean.aem.path("/content/a.json").request().get(String.class)))
+                    .isEqualTo(AUTHOR.technicalAccountId());
+        }
+        assertThat(principal(bean.client.target(aem.url()).path("/b").request().get(String.class)))
+                .isEqualTo(AUTHOR.technicalAccountId());
+        assertThat(principal(bean.targets.get().path("/c").request().get(String.class)))
+                .isEqualTo(AUTHOR.technicalAccountId());
+        AccessToken token = bean.tokens.getAccessToken();
+
+        assertThat(ims.successfulExchanges() - before).isEqualTo(1);
+        assertThat(aem.requests().get(aem.requests().size() - 1).bearerToken()).contains(token.value());
+    }
+
+    @Test
+    void twoEnvironmentsWithTheirOwnCredentialsGetTheirOwnTokens() {
+        service("author", AUTHOR);
+        service("publish", PUBLISH);
+        Beans.AuthorAndPublish bean = start(Beans.AuthorAndPublish.class).select(Beans.AuthorAndPublish.class).get();
+
+        assertThat(principal(bean.author.path("/a").request().get(String.class))).isEqualTo(AUTHOR.technicalAccountId());
+        assertThat(principal(bean.publish.path("/p").request().get(String.class))).isEqualTo(PUBLISH.technicalAccountId());
+    }
+
+    @Test
+    void developerTokenAndLocalSdkEnvironments() {
+        String token = ims.issueDeveloperToken(Instant.now(), Duration.ofHours(24));
+        configure("aem.dev.url", aem.url().toString());
+        configure("aem.dev.token", token);
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", "admin")) {
+            configure("aem.local.url", sdk.url().toString());
+            configure("aem.local.username", "admin");
+            configure("aem.local.password", "admin");
+            Beans.DeveloperAndLocal bean = start(Beans.DeveloperAndLocal.class).select(Beans.DeveloperAndLocal.class).get();
+
+            assertThat(principal(bean.dev.path("/d").request().get(String.class))).isEqualTo("developer@example.com");
+            assertThat(principal(bean.local.path("/l").request().get(String.class))).isEqualTo("admin");
+        }
+    }
+
+    @Test
+    void aMissingPropertyFailsTheDeploymentNamingEnvironmentPropertyAndInjectionPoint() {
+        configure("aem.broken.credentials-file", "/nowhere/creds.json");
+
+        assertThatThrownBy(() -> start(Beans.Broken.class))
+                .hasMessageContaining("AEM environment 'broken'")
+                .hasMessageContaining("Beans$Broken.aem")
+                .hasMessageContaining("aem.broken.url is missing")
+                .hasMessageContaining("/nowhere/creds.json does not exist");
+    }
+
+    @Test
+    void aBadCredentialsFieldFailsTheDeploymentNamingTheField() {
+        configure("aem.broken.url", aem.url().toString());
+        configure("aem.broken.credentials", AUTHOR.json(i -> TestCredentials.JsonEdit.remove(i, "technicalAccount")));
+
+        assertThatThrownBy(() -> start(Beans.Broken.class))
+                .hasMessageContaining("AEM environment 'broken'")
+                .hasMessageContaining("aem.broken.credentials")
+                .hasMessageContaining("integration.technicalAccount is missing")
+                .message().doesNotContain(AUTHOR.clientSecret());
+    }
+
+    @Test
+    void onlyWebTargetClientAndTokenProviderCanBeInjected() {
+        service("author", AUTHOR);
+
+        assertThatThrownBy(() -> start(Beans.WrongType.class))
+                .hasMessageContaining("@AemClient(\"author\") at io.github.aemclient.cdi.Beans$WrongType.aem has type"
+                        + " java.lang.String");
+    }
+
+    @Test
+    void aTokenProviderForAnEnvironmentWithoutTokensIsAnError() {
+        configure("aem.local.url", "http://localhost:4502");
+
+        assertThatThrownBy(() -> start(Beans.TokenOfLocal.class))
+                .hasMessageContaining("@AemClient(\"local\") AccessTokenProvider is injected, but environment 'local'"
+                        + " uses none authentication and has no access token");
+    }
+
+    @Test
+    void theFirstExchangeIsLazyByDefaultSoTheAppStartsWhileImsIsDown() throws Exception {
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        service("eager", AUTHOR);
+        configure("aem.eager.ims-url", "http://127.0.0.1:" + deadPort);
+
+        Beans.Eager bean = start(Beans.Eager.class).select(Beans.Eager.class).get();
+
+        assertThatThrownBy(() -> bean.aem.path("/x").request().get(String.class))
+                .isInstanceOf(jakarta.ws.rs.ProcessingException.class)
+                .cause().isInstanceOf(io.github.aemclient.ImsUnavailableException.class)
+                .hasMessage("IMS at http://127.0.0.1:" + deadPort + "/ims/exchange/jwt refused the connection");
+    }
+
+    @Test
+    void eagerStartupFailsOnAConfigurationErrorFromIms() {
+        TestCredentials unknown = TestCredentials.generate();
+        service("eager", unknown);
+        configure("aem.eager.eager", "true");
+
+        assertThatThrownBy(() -> start(Beans.Eager.class))
+                .hasMessageContaining("AEM environment 'eager' (aem.eager.eager=true)")
+                .hasMessageContaining("invalid_client");
+    }
+
+    @Test
+    void eagerStartupToleratesAnUnavailableIms() {
+        service("eager", AUTHOR);
+        configure("aem.eager.eager", "true");
+        ims.enqueue(Fault.error(503, "temporarily_unavailable", "try later"));
+
+        Beans.Eager bean = start(Beans.Eager.class).select(Beans.Eager.class).get();
+
+        assertThat(principal(bean.aem.path("/x").request().get(String.class))).isEqualTo(AUTHOR.technicalAccountId());
+    }
+
+    @Test
+    void clientsAreClosedWhenTheApplicationStops() {
+        service("author", AUTHOR);
+        Beans.Author bean = start(Beans.Author.class).select(Beans.Author.class).get();
+        bean.aem.path("/x").request().get(String.class);
+        jakarta.ws.rs.client.WebTarget target = bean.aem;
+
+        container.close();
+
+        assertThatThrownBy(() -> target.path("/y").request().get(String.class)).isInstanceOf(IllegalStateException.class);
+    }
+}
