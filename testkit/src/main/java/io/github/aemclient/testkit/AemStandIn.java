@@ -46,6 +46,11 @@ public final class AemStandIn extends StandInServer {
         return new AemStandIn(0, null);
     }
 
+    /** A local AEM SDK on a given loopback port (e.g. one a server was configured with beforehand). */
+    public static AemStandIn startLocalSdk(int port) {
+        return new AemStandIn(port, null);
+    }
+
     public AemStandIn withBasicUser(String username, String password) {
         basicUsers.put(username, password);
         return this;

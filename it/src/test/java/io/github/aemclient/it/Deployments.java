@@ -1,0 +1,45 @@
+package io.github.aemclient.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * WARs shaped like a user's application: the library and its dependencies in WEB-INF/lib (as Maven
+ * packages them), the application's classes with annotated bean discovery and no beans.xml, and
+ * configuration in META-INF/microprofile-config.properties.
+ */
+final class Deployments {
+
+    private Deployments() {
+    }
+
+    static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+        File[] libraries = new File(System.getProperty("it.war-lib", "target/war-lib")).listFiles();
+        if (libraries == null || libraries.length == 0) {
+            throw new IllegalStateException("No library jars in target/war-lib: run through Maven (mvn verify)");
+        }
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(classes)
+                .addAsLibraries(libraries)
+                .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+    }
+
+    private static String properties(Map<String, String> config) {
+        Properties properties = new Properties();
+        properties.putAll(config);
+        StringWriter text = new StringWriter();
+        try {
+            properties.store(text, "aem-client integration test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,188 @@
+package io.github.aemclient.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.aemclient.it.app.AemApi;
+import io.github.aemclient.it.app.AemResource;
+import io.github.aemclient.testkit.AemRequest;
+import io.github.aemclient.testkit.AemStandIn;
+import io.github.aemclient.testkit.ImsStandIn;
+import io.github.aemclient.testkit.TestCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One user-shaped application with five AEM environments on a managed Payara Micro (Jersey client,
+ * Weld, Payara's MicroProfile Config), checked against the stand-ins. The stand-ins run here, on the
+ * client side, and the server is pointed at them through its configuration.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PayaraIT {
+
+    static final Path WORK = directory("it-payara");
+    static final TestCredentials AUTHOR = TestCredentials.generate();
+    static final TestCredentials PUBLISH = TestCredentials.generate();
+    static final TestCredentials FAST = TestCredentials.generate();
+    static final ImsStandIn IMS = ImsStandIn.start().register(AUTHOR).register(PUBLISH);
+    static final AemStandIn AEM = AemStandIn.start(IMS);
+    /** Tokens of 4 s, so renewals happen while the test runs. */
+    static final ImsStandIn FAST_IMS = ImsStandIn.start().register(FAST).tokenLifetime(Duration.ofSeconds(4));
+    static final AemStandIn FAST_AEM = AemStandIn.start(FAST_IMS);
+    /** Configured through the server's environment variables (AEM_LOCAL_*), see the it module's pom. */
+    static final AemStandIn LOCAL_SDK = AemStandIn.startLocalSdk(Integer.getInteger("it.local-sdk.port", 47612))
+            .withBasicUser("admin", "admin");
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        Map<String, String> config = new HashMap<>();
+        config.put("aem.author.url", AEM.url().toString());
+        config.put("aem.author.credentials-file", AUTHOR.writeTo(WORK.resolve("author.json")).toString());
+        config.put("aem.author.ims-url", IMS.url().toString());
+        config.put("aem.publish.url", AEM.url().toString());
+        config.put("aem.publish.credentials-file", PUBLISH.writeTo(WORK.resolve("publish.json")).toString());
+        config.put("aem.publish.ims-url", IMS.url().toString());
+        config.put("aem.dev.url", AEM.url().toString());
+        config.put("aem.dev.token-file", TestCredentials.writeTo(WORK.resolve("dev-token.json"),
+                "{\"ok\":true,\"statusCode\":200,\"accessToken\":\""
+                        + IMS.issueDeveloperToken(Instant.now(), Duration.ofHours(24)) + "\"}").toString());
+        config.put("aem.fast.url", FAST_AEM.url().toString());
+        config.put("aem.fast.credentials-file", FAST.writeTo(WORK.resolve("fast.json")).toString());
+        config.put("aem.fast.ims-url", FAST_IMS.url().toString());
+        return Deployments.war("aem-it", config, AemApi.class, AemResource.class);
+    }
+
+    @AfterAll
+    static void stopStandIns() {
+        LOCAL_SDK.close();
+        FAST_AEM.close();
+        FAST_IMS.close();
+        AEM.close();
+        IMS.close();
+    }
+
+    /**
+     * The adapter reports the server at the machine's interface address; tests talk to it over loopback
+     * only (Payara listens on every interface).
+     */
+    URI app(String path) {
+        return URI.create("http://127.0.0.1:" + base.getPort() + base.getPath() + path);
+    }
+
+    HttpResponse<String> get(String environment, String path) {
+        URI uri = app("api/aem/" + environment + "?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void everyCallCarriesTheBearerTokenAndManyCallsCostOneExchange() {
+        for (int i = 0; i < 25; i++) {
+            HttpResponse<String> response = get("author", "/content/wknd/page-" + i + ".json");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains(AUTHOR.technicalAccountId());
+        }
+        List<AemRequest> authorCalls = AEM.requests().stream()
+                .filter(r -> r.principal().filter(AUTHOR.technicalAccountId()::equals).isPresent()).toList();
+
+        assertThat(authorCalls).hasSizeGreaterThanOrEqualTo(25)
+                .allSatisfy(r -> assertThat(r.authorization()).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer ")));
+        assertThat(IMS.requests().stream().filter(r -> AUTHOR.clientId().equals(r.form().get("client_id"))).count())
+                .as("IMS exchanges for author").isEqualTo(1);
+    }
+
+    @Test
+    void twoEnvironmentsWithDifferentCredentialsEachGetTheirOwnToken() {
+        HttpResponse<String> author = get("author", "/a");
+        HttpResponse<String> publish = get("publish", "/p");
+
+        assertThat(author.body()).contains(AUTHOR.technicalAccountId());
+        assertThat(publish.statusCode()).as(publish.body()).isEqualTo(200);
+        assertThat(publish.body()).contains(PUBLISH.technicalAccountId());
+    }
+
+    @Test
+    void aDeveloperTokenEnvironment() {
+        HttpResponse<String> response = get("dev", "/content/dev.json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("developer@example.com");
+    }
+
+    @Test
+    void aLocalSdkEnvironmentConfiguredThroughEnvironmentVariables() {
+        HttpResponse<String> response = get("local", "/content/local.json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"principal\":\"admin\"");
+    }
+
+    @Test
+    void theTokenIsRenewedInsideTheServerWithoutAFailedCall() {
+        int failures = 0;
+        int calls = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // Steady traffic until the 4 s token has been renewed twice (or the deadline passes).
+        while (FAST_IMS.successfulExchanges() < 3 && System.nanoTime() < deadline) {
+            HttpResponse<String> response = get("fast", "/steady");
+            calls++;
+            if (response.statusCode() != 200) {
+                failures++;
+            }
+        }
+
+        assertThat(FAST_IMS.successfulExchanges()).as("exchanges after %d calls", calls).isGreaterThanOrEqualTo(3);
+        assertThat(failures).as("failed calls out of %d", calls).isZero();
+        assertThat(FAST_AEM.requests()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+    }
+
+    @Test
+    void theTokenProviderIsInjectableAndNeverRevealsTheTokenThroughThisApp() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app("api/aem/author-token-expiry"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Instant.parse(response.body().strip())).isAfter(Instant.now().plus(Duration.ofHours(23)));
+    }
+
+    static Path directory(String name) {
+        try {
+            Path target = Path.of(System.getProperty("java.io.tmpdir"));
+            Files.createDirectories(Path.of(System.getProperty("payara.tmpdir", target.resolve("payara-tmp").toString())));
+            return Files.createDirectories(target.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

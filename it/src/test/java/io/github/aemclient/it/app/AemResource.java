@@ -1,0 +1,74 @@
+package io.github.aemclient.it.app;
+
+import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.AemClient;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A user's resource: proxies GETs to one of several AEM environments, injected by qualifier. */
+@Path("aem")
+@RequestScoped
+public class AemResource {
+
+    @Inject
+    @AemClient("author")
+    WebTarget author;
+
+    @Inject
+    @AemClient("publish")
+    WebTarget publish;
+
+    @Inject
+    @AemClient("dev")
+    WebTarget dev;
+
+    @Inject
+    @AemClient("local")
+    WebTarget local;
+
+    @Inject
+    @AemClient("fast")
+    WebTarget fast;
+
+    @Inject
+    @AemClient("author")
+    AccessTokenProvider authorTokens;
+
+    @GET
+    @Path("{environment}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response get(@PathParam("environment") String environment, @QueryParam("path") String path) {
+        WebTarget target = switch (environment) {
+            case "author" -> author;
+            case "publish" -> publish;
+            case "dev" -> dev;
+            case "local" -> local;
+            case "fast" -> fast;
+            default -> throw new NotFoundException();
+        };
+        try (Response response = target.path(path).request().get()) {
+            return Response.status(response.getStatus()).entity(response.readEntity(String.class)).build();
+        } catch (ProcessingException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return Response.status(502).entity(cause.getClass().getName() + ": " + cause.getMessage()).build();
+        }
+    }
+
+    /** When the author token expires; never the token itself. */
+    @GET
+    @Path("author-token-expiry")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String authorTokenExpiry() {
+        return authorTokens.getAccessToken().expiresAt().toString();
+    }
+}
