@@ -1,84 +1,94 @@
 #!/usr/bin/env bash
-# The aem-client demo: builds the project, then obtains a token and calls AEM with the aem-token CLI.
+# The aem-client demo: a small Jakarta EE application (examples/quickstart) that injects
+#   @Inject @AemClient("author") WebTarget aem;
+# runs on Payara Micro and fetches content from AEM; the library obtains and renews the token.
 #
-# With no configuration it runs against local stand-ins for Adobe IMS and AEM (started here, stopped
-# on exit) with freshly generated service credentials. To use a real AEM as a Cloud Service
-# environment instead, set:
+# With no configuration, it runs against local stand-ins for Adobe IMS and AEM (started here, with
+# freshly generated service credentials). For a real AEM as a Cloud Service environment, set
 #   AEM_AUTHOR_URL=https://author-p12345-e67890.adobeaemcloud.com
 #   AEM_AUTHOR_CREDENTIALS_FILE=/path/to/service-credentials.json   (or AEM_AUTHOR_TOKEN_FILE=...)
-#   AEM_DEMO_PATH=/content.json   (optional: the path to GET)
+# Optional: AEM_DEMO_PATHS="content/wknd/us/en.json ..." (what to fetch), QUICKSTART_PORT (default 8080),
+# AEM_DEMO_ONCE=1 (stop after the calls instead of serving until Ctrl-C).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-first_chars() { local t; t=$(cat); printf '%s… (%d characters)\n' "${t:0:24}" "${#t}"; }
+OUT=target/demo
+PAYARA_PID=""
+STAND_IN_PID=""
+cleanup() {
+  for pid in $PAYARA_PID $STAND_IN_PID; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 say "Building (mvn -B -q -DskipTests package)"
 mvn -B -q -Dstyle.color=never -DskipTests package
+rm -rf "$OUT"; mkdir -p "$OUT/payara-tmp"
 
-CLI=(java -jar cli/target/aem-token.jar)
-DEMO_PATH="${AEM_DEMO_PATH:-/content/wknd/us/en.json}"
-STAND_IN_PID=""
-cleanup() {
-  if [[ -n "$STAND_IN_PID" ]]; then kill "$STAND_IN_PID" 2>/dev/null || true; wait "$STAND_IN_PID" 2>/dev/null || true; fi
+wait_for() { # file pattern seconds pid
+  local i
+  for ((i = 0; i < $3 * 5; i++)); do
+    grep -q "$2" "$1" 2>/dev/null && return 0
+    kill -0 "$4" 2>/dev/null || return 1
+    sleep 0.2
+  done
+  return 1
 }
-trap cleanup EXIT
 
-if [[ -n "${AEM_AUTHOR_URL:-}" ]]; then
-  say "Using the real AEM environment $AEM_AUTHOR_URL"
-  if [[ -n "${AEM_AUTHOR_CREDENTIALS_FILE:-}" ]]; then
-    AUTH=(--credentials "$AEM_AUTHOR_CREDENTIALS_FILE")
-  elif [[ -n "${AEM_AUTHOR_TOKEN_FILE:-}" ]]; then
-    AUTH=(--token-file "$AEM_AUTHOR_TOKEN_FILE")
-  else
-    echo "Set AEM_AUTHOR_CREDENTIALS_FILE (service credentials) or AEM_AUTHOR_TOKEN_FILE (local development token)." >&2
-    exit 2
-  fi
-  say "1. Access token"
-  "${CLI[@]}" token "${AUTH[@]}" | first_chars
-  say "2. Authenticated GET $DEMO_PATH"
-  "${CLI[@]}" get "${AUTH[@]}" --url "$AEM_AUTHOR_URL" "$DEMO_PATH"
-  echo
-  exit 0
+if [[ -z "${AEM_AUTHOR_URL:-}" ]]; then
+  say "Starting local stand-ins for Adobe IMS and AEM (AEM_AUTHOR_URL is not set)"
+  java -jar testkit/target/aem-stand-in.jar --out "$OUT" > "$OUT/stand-in.log" 2>&1 &
+  STAND_IN_PID=$!
+  wait_for "$OUT/stand-in.log" "Stand-ins ready" 30 "$STAND_IN_PID" || { cat "$OUT/stand-in.log" >&2; exit 1; }
+  head -4 "$OUT/stand-in.log"
+  export AEM_AUTHOR_URL=$(awk '/^AEM stand-in:/ {print $3}' "$OUT/stand-in.log")
+  export AEM_AUTHOR_IMS_URL=$(awk '/^IMS stand-in:/ {print $3}' "$OUT/stand-in.log")
+  export AEM_AUTHOR_CREDENTIALS_FILE="$PWD/$OUT/service-credentials.json"
+else
+  say "Using the AEM environment $AEM_AUTHOR_URL"
+fi
+echo "AEM_AUTHOR_URL=$AEM_AUTHOR_URL"
+echo "AEM_AUTHOR_CREDENTIALS_FILE=${AEM_AUTHOR_CREDENTIALS_FILE:-}${AEM_AUTHOR_TOKEN_FILE:+ AEM_AUTHOR_TOKEN_FILE=$AEM_AUTHOR_TOKEN_FILE}"
+
+say "Starting examples/quickstart on Payara Micro (the first start takes 20-60 s)"
+java -Djava.io.tmpdir="$OUT/payara-tmp" -jar examples/quickstart/target/payara-micro.jar \
+  --deploy examples/quickstart/target/quickstart.war --port "${QUICKSTART_PORT:-8080}" --autoBindHttp \
+  --nocluster > "$OUT/payara.log" 2>&1 &
+PAYARA_PID=$!
+if ! wait_for "$OUT/payara.log" "Payara Micro URLs" 300 "$PAYARA_PID"; then
+  echo "Payara Micro did not start; its log is $OUT/payara.log:" >&2
+  tail -40 "$OUT/payara.log" >&2
+  exit 1
+fi
+if grep -q "Exception while loading the app" "$OUT/payara.log"; then
+  echo "The application failed to deploy:" >&2
+  grep -o "Exception while loading the app.*" "$OUT/payara.log" | head -3 >&2
+  exit 1
+fi
+PORT=$(grep -o '"Http Port(s)": "[0-9]*' "$OUT/payara.log" | grep -o '[0-9]*$' | head -1)
+APP="http://127.0.0.1:$PORT/quickstart"
+echo "Running: $APP (log: $OUT/payara.log)"
+
+say "Calling the application, which calls AEM"
+status=0
+for path in ${AEM_DEMO_PATHS:-content/wknd/us/en.json content/wknd/us/en/adventures.json content/dam/wknd.json}; do
+  echo "\$ GET $APP/aem/$path"
+  java examples/quickstart/demo/Get.java "$APP/aem/$path" || status=1
+done
+echo "\$ GET $APP/aem/token"
+java examples/quickstart/demo/Get.java "$APP/aem/token" || status=1
+
+if [[ -n "$STAND_IN_PID" ]]; then
+  say "What IMS and AEM saw: one token exchange, then every call with the bearer token"
+  grep -E "^(IMS|AEM)  " "$OUT/stand-in.log" || true
 fi
 
-say "Starting local stand-ins for Adobe IMS and AEM (no configuration given)"
-OUT=target/demo
-rm -rf "$OUT"; mkdir -p "$OUT"
-java -jar testkit/target/aem-stand-in.jar --out "$OUT" > "$OUT/stand-in.log" 2>&1 &
-STAND_IN_PID=$!
-for _ in $(seq 1 100); do
-  grep -q "Stand-ins ready" "$OUT/stand-in.log" 2>/dev/null && break
-  kill -0 "$STAND_IN_PID" 2>/dev/null || { cat "$OUT/stand-in.log" >&2; exit 1; }
-  sleep 0.2
-done
-grep -q "Stand-ins ready" "$OUT/stand-in.log" || { echo "The stand-ins did not start:" >&2; cat "$OUT/stand-in.log" >&2; exit 1; }
-cat "$OUT/stand-in.log"
-IMS_URL=$(awk '/^IMS stand-in:/ {print $3}' "$OUT/stand-in.log")
-AEM_URL=$(awk '/^AEM stand-in:/ {print $3}' "$OUT/stand-in.log")
-CREDENTIALS="$OUT/service-credentials.json"
-DEV_TOKEN="$OUT/local-development-token.json"
-
-say "1. Server-to-server: service credentials -> signed JWT -> IMS exchange -> access token"
-echo "\$ aem-token token --credentials $CREDENTIALS --ims-url $IMS_URL"
-"${CLI[@]}" token --credentials "$CREDENTIALS" --ims-url "$IMS_URL" | first_chars
-
-say "2. Authenticated GET $DEMO_PATH with that flow"
-echo "\$ aem-token get --credentials $CREDENTIALS --ims-url $IMS_URL --url $AEM_URL $DEMO_PATH"
-"${CLI[@]}" get --credentials "$CREDENTIALS" --ims-url "$IMS_URL" --url "$AEM_URL" "$DEMO_PATH"
-echo
-
-say "3. Developer flow: a local development token used as is"
-echo "\$ aem-token get --token-file $DEV_TOKEN --url $AEM_URL $DEMO_PATH"
-"${CLI[@]}" get --token-file "$DEV_TOKEN" --url "$AEM_URL" "$DEMO_PATH"
-echo
-
-say "4. What users see when IMS refuses (a wrong client secret)"
-sed 's/"clientSecret":"[^"]*"/"clientSecret":"p8e-wrong-secret"/' "$CREDENTIALS" > "$OUT/wrong-secret.json"
-chmod 600 "$OUT/wrong-secret.json"
-set +e
-"${CLI[@]}" token --credentials "$OUT/wrong-secret.json" --ims-url "$IMS_URL"
-echo "(exit code $?)"
-set -e
-
-say "Done. The same commands work against AEM as a Cloud Service: set AEM_AUTHOR_URL and AEM_AUTHOR_CREDENTIALS_FILE and run ./demo.sh again."
+if [[ "${AEM_DEMO_ONCE:-}" == "1" ]]; then
+  exit "$status"
+fi
+say "The application keeps running at $APP/aem/<path>. Stop it with Ctrl-C."
+wait "$PAYARA_PID"

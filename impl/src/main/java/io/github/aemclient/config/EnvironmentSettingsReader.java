@@ -170,7 +170,9 @@ public final class EnvironmentSettingsReader {
         if (url != null && !Origin.of(url).isLoopback()) {
             problem(CREDENTIALS_FILE, "No credentials are configured for environment '" + environment + "' ("
                     + url + "): set " + property(CREDENTIALS_FILE) + " (service credentials), " + property(TOKEN_FILE)
-                    + " (local development token), or " + property(MODE) + "=none to call it anonymously");
+                    + " (local development token), or " + property(MODE) + "=none to call it anonymously"
+                    + " (as environment variables: " + environmentVariable(CREDENTIALS_FILE) + ", "
+                    + environmentVariable(TOKEN_FILE) + ", " + environmentVariable(MODE) + ")");
             return null;
         }
         return AuthMode.NONE;
@@ -342,8 +344,9 @@ public final class EnvironmentSettingsReader {
     private Optional<String> required(String key) {
         Optional<String> value = optional(key);
         if (value.isEmpty()) {
-            problem(key, property(key) + " is missing" + (key.equals(URL)
-                    ? " (the AEM environment's URL, e.g. https://author-p12345-e67890.adobeaemcloud.com)" : ""));
+            problem(key, property(key) + " is missing (environment variable " + environmentVariable(key) + ")"
+                    + (key.equals(URL) ? "; it is the AEM environment's URL, e.g. https://author-p12345-e67890.adobeaemcloud.com"
+                            : ""));
         }
         return value;
     }
@@ -364,6 +367,11 @@ public final class EnvironmentSettingsReader {
 
     private String property(String key) {
         return AemProperties.name(environment, key);
+    }
+
+    /** The environment variable MicroProfile Config maps to the property. */
+    private String environmentVariable(String key) {
+        return property(key).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     private void problem(String key, String message) {

@@ -112,7 +112,7 @@ class EnvironmentSettingsReaderTest {
     void theUrlIsRequiredButNotForTokenOnlyUse() {
         set("credentials-file", credentialsFile.toString());
 
-        assertProblem("aem.author.url", "aem.author.url is missing");
+        assertProblem("aem.author.url", "aem.author.url is missing (environment variable AEM_AUTHOR_URL)");
         assertThat(EnvironmentSettingsReader.readForTokensOnly("author", PropertyLookup.of(properties)).url()).isEmpty();
     }
 
@@ -147,6 +147,7 @@ class EnvironmentSettingsReaderTest {
         set("url", AEM);
 
         assertProblem("aem.author.credentials-file", "No credentials are configured for environment 'author'");
+        assertThatThrownBy(this::read).hasMessageContaining("AEM_AUTHOR_CREDENTIALS_FILE, AEM_AUTHOR_TOKEN_FILE, AEM_AUTHOR_MODE");
     }
 
     @Test

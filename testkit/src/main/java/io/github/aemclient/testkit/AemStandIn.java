@@ -79,6 +79,8 @@ public final class AemStandIn extends StandInServer {
             return;
         }
         Optional<String> principal = authenticate(authorization);
+        String scheme = authorization == null ? "no Authorization" : authorization.split(" ", 2)[0];
+        log("AEM  " + method + " " + path + " (" + scheme + ") -> " + (principal.isPresent() ? "200 as " + principal.get() : "401"));
         if (principal.isEmpty()) {
             requests.add(new AemRequest(method, path, authorization, 401, null));
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"AEM\"");

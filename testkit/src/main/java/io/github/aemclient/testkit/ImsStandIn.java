@@ -143,6 +143,8 @@ public final class ImsStandIn extends StandInServer {
         Outcome outcome = exchange(method, path, contentType, form);
         requests.add(new ImsRequest(method, path, contentType, form, jwtHeader, jwtClaims, outcome.status,
                 outcome.error));
+        log("IMS  " + method + " " + path + " client_id=" + form.get("client_id") + " -> " + outcome.status
+                + (outcome.error == null ? " access token issued, expires in " + tokenLifetime : " " + outcome.error));
         sendJson(exchange, outcome.status, outcome.body);
     }
 

@@ -49,6 +49,8 @@ public final class StandInMain {
         TestCredentials credentials = TestCredentials.generate();
         ImsStandIn ims = ImsStandIn.start(imsPort).register(credentials).tokenLifetime(lifetime);
         AemStandIn aem = AemStandIn.start(aemPort, ims);
+        ims.logTo(System.out::println);
+        aem.logTo(System.out::println);
         Path credentialsFile = credentials.writeTo(out.resolve("service-credentials.json"));
         Path tokenFile = TestCredentials.writeTo(out.resolve("local-development-token.json"),
                 "{\"ok\":true,\"statusCode\":200,\"accessToken\":\""

@@ -22,6 +22,7 @@ abstract class StandInServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private volatile java.util.function.Consumer<String> log = line -> { };
 
     StandInServer(int port, String name) {
         try {
@@ -47,6 +48,15 @@ abstract class StandInServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Reports each request served, one line each (no secrets), e.g. to {@code System.out::println}. */
+    public void logTo(java.util.function.Consumer<String> log) {
+        this.log = java.util.Objects.requireNonNull(log);
+    }
+
+    void log(String line) {
+        log.accept(line);
     }
 
     /** Faults for the next requests, in order; each is used once. */
