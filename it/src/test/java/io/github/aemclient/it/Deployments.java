@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -21,6 +23,7 @@ final class Deployments {
     }
 
     static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+        createServerTempDirectory();
         File[] libraries = new File(System.getProperty("it.war-lib", "target/war-lib")).listFiles();
         if (libraries == null || libraries.length == 0) {
             throw new IllegalStateException("No library jars in target/war-lib: run through Maven (mvn verify)");
@@ -29,6 +32,15 @@ final class Deployments {
                 .addClasses(classes)
                 .addAsLibraries(libraries)
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+    }
+
+    /** The server is started with -Djava.io.tmpdir=target/payara-tmp (arquillian.xml) and fails without it. */
+    private static void createServerTempDirectory() {
+        try {
+            Files.createDirectories(Path.of(System.getProperty("payara.tmpdir", "target/payara-tmp")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String properties(Map<String, String> config) {

@@ -178,9 +178,7 @@ class PayaraIT {
 
     static Path directory(String name) {
         try {
-            Path target = Path.of(System.getProperty("java.io.tmpdir"));
-            Files.createDirectories(Path.of(System.getProperty("payara.tmpdir", target.resolve("payara-tmp").toString())));
-            return Files.createDirectories(target.resolve(name));
+            return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")).resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
