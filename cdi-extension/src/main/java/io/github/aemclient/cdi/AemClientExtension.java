@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -69,29 +70,23 @@ public class AemClientExtension implements Extension {
 
     void register(@Observes AfterBeanDiscovery event) {
         for (String environment : snapshot().keySet()) {
-            AemClient qualifier = AemClient.Literal.of(environment);
-            event.addBean()
-                    .id(AemClientExtension.class.getName() + ".Client." + environment)
-                    .beanClass(AemClientExtension.class)
-                    .types(Client.class, Object.class)
-                    .qualifiers(qualifier, Any.Literal.INSTANCE)
-                    .scope(ApplicationScoped.class)
-                    .createWith(context -> environment(environment).client());
-            event.addBean()
-                    .id(AemClientExtension.class.getName() + ".WebTarget." + environment)
-                    .beanClass(AemClientExtension.class)
-                    .types(WebTarget.class, Object.class)
-                    .qualifiers(qualifier, Any.Literal.INSTANCE)
-                    .scope(Dependent.class)
-                    .createWith(context -> environment(environment).target());
-            event.addBean()
-                    .id(AemClientExtension.class.getName() + ".AccessTokenProvider." + environment)
-                    .beanClass(AemClientExtension.class)
-                    .types(AccessTokenProvider.class, Object.class)
-                    .qualifiers(qualifier, Any.Literal.INSTANCE)
-                    .scope(ApplicationScoped.class)
-                    .createWith(context -> environment(environment).tokenProvider().orElseThrow());
+            addBean(event, environment, Client.class, ApplicationScoped.class, AemEnvironment::client);
+            // Dependent: a WebTarget's configuration is mutable, so each injection point gets its own.
+            addBean(event, environment, WebTarget.class, Dependent.class, AemEnvironment::target);
+            addBean(event, environment, AccessTokenProvider.class, ApplicationScoped.class,
+                    aem -> aem.tokenProvider().orElseThrow());
         }
+    }
+
+    private <T> void addBean(AfterBeanDiscovery event, String environment, Class<T> type,
+            Class<? extends Annotation> scope, Function<AemEnvironment, T> create) {
+        event.<T>addBean()
+                .id(AemClientExtension.class.getName() + "." + type.getSimpleName() + "." + environment)
+                .beanClass(AemClientExtension.class)
+                .types(type, Object.class)
+                .qualifiers(AemClient.Literal.of(environment), Any.Literal.INSTANCE)
+                .scope(scope)
+                .createWith(context -> create.apply(environment(environment)));
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
