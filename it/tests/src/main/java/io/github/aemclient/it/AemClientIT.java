@@ -33,14 +33,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * One user-shaped application with five AEM environments on a managed Payara Micro (Jersey client,
- * Weld, Payara's MicroProfile Config), checked against the stand-ins. The stand-ins run here, on the
- * client side, and the server is pointed at them through its configuration.
+ * One user-shaped application with five AEM environments on the managed server of the module running
+ * it (Payara Micro, WildFly or Open Liberty: each with its own JAX-RS client, CDI and MicroProfile
+ * Config), checked against the stand-ins. The stand-ins run here, on the client side, and the server is
+ * pointed at them through its configuration.
  */
 @ExtendWith(ArquillianExtension.class)
-class PayaraIT {
+class AemClientIT {
 
-    static final Path WORK = directory("it-payara");
+    static final Path WORK = directory("it-" + Server.name());
     static final TestCredentials AUTHOR = TestCredentials.generate();
     static final TestCredentials PUBLISH = TestCredentials.generate();
     static final TestCredentials FAST = TestCredentials.generate();
@@ -85,12 +86,8 @@ class PayaraIT {
         IMS.close();
     }
 
-    /**
-     * The adapter reports the server at the machine's interface address; tests talk to it over loopback
-     * only (Payara listens on every interface).
-     */
     URI app(String path) {
-        return URI.create("http://127.0.0.1:" + base.getPort() + base.getPath() + path);
+        return Server.loopback(base, path);
     }
 
     HttpResponse<String> get(String environment, String path) {

@@ -34,10 +34,10 @@ final class Deployments {
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
     }
 
-    /** The server is started with -Djava.io.tmpdir=target/payara-tmp (arquillian.xml) and fails without it. */
+    /** Servers are started with -Djava.io.tmpdir inside target/ (arquillian.xml) and fail without it. */
     private static void createServerTempDirectory() {
         try {
-            Files.createDirectories(Path.of(System.getProperty("payara.tmpdir", "target/payara-tmp")));
+            Files.createDirectories(Path.of(System.getProperty("it.server.tmpdir", "target/server-tmp")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,42 @@
+package io.github.aemclient.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What differs between the server modules, given by each module's failsafe configuration. */
+final class Server {
+
+    private Server() {
+    }
+
+    /** payara, wildfly or liberty. */
+    static String name() {
+        return System.getProperty("it.server", "unknown");
+    }
+
+    /**
+     * The application's URL on loopback. Adapters report the server at the machine's interface address
+     * (Payara Micro) or at localhost; tests only ever talk to 127.0.0.1.
+     */
+    static URI loopback(URL base, String path) {
+        return URI.create("http://127.0.0.1:" + base.getPort() + base.getPath() + path);
+    }
+
+    /** The server's log file, for servers that write one ({@code it.server.log}); empty otherwise. */
+    static String logFile() {
+        String file = System.getProperty("it.server.log");
+        if (file == null || file.isBlank() || !Files.exists(Path.of(file))) {
+            return "";
+        }
+        try {
+            return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
