@@ -53,6 +53,8 @@ class AemClientIT {
     /** Configured through the server's environment variables (AEM_LOCAL_*), see the it module's pom. */
     static final AemStandIn LOCAL_SDK = AemStandIn.startLocalSdk(Integer.getInteger("it.local-sdk.port", 47612))
             .withBasicUser("admin", "admin");
+    /** Configured the server's own way: system properties (Payara, WildFly), server.xml variables (Liberty). */
+    static final AemStandIn SITE = AemStandIn.startLocalSdk(Integer.getInteger("it.site.port", 47613)).allowAnonymous();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @ArquillianResource
@@ -79,6 +81,7 @@ class AemClientIT {
 
     @AfterAll
     static void stopStandIns() {
+        SITE.close();
         LOCAL_SDK.close();
         FAST_AEM.close();
         FAST_IMS.close();
@@ -143,6 +146,15 @@ class AemClientIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"principal\":\"admin\"");
+    }
+
+    @Test
+    void anEnvironmentConfiguredTheServersOwnWay() {
+        HttpResponse<String> response = get("site", "/content/site.json");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"principal\":\"anonymous\"");
+        assertThat(SITE.requests()).singleElement().satisfies(r -> assertThat(r.authorization()).isEmpty());
     }
 
     @Test

@@ -41,6 +41,10 @@ public class AemResource {
     WebTarget fast;
 
     @Inject
+    @AemClient("site")
+    WebTarget site;
+
+    @Inject
     @AemClient("author")
     AccessTokenProvider authorTokens;
 
@@ -54,6 +58,7 @@ public class AemResource {
             case "dev" -> dev;
             case "local" -> local;
             case "fast" -> fast;
+            case "site" -> site;
             default -> throw new NotFoundException();
         };
         try (Response response = target.path(path).request().get()) {
