@@ -1,5 +1,6 @@
 package io.github.aemclient;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,12 +14,18 @@ public class ImsException extends AemClientException {
     private final int status;
     private final String error;
     private final String errorDescription;
+    private final Duration retryAfter;
 
     public ImsException(String message, int status, String error, String errorDescription) {
+        this(message, status, error, errorDescription, null);
+    }
+
+    public ImsException(String message, int status, String error, String errorDescription, Duration retryAfter) {
         super(message);
         this.status = status;
         this.error = error;
         this.errorDescription = errorDescription;
+        this.retryAfter = retryAfter;
     }
 
     /** The HTTP status IMS answered with. */
@@ -34,6 +41,11 @@ public class ImsException extends AemClientException {
     /** IMS's {@code error_description}, when it sent one. */
     public Optional<String> errorDescription() {
         return Optional.ofNullable(errorDescription);
+    }
+
+    /** How long IMS asked to wait before trying again ({@code Retry-After}), when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /**

@@ -10,12 +10,16 @@ import io.github.aemclient.ims.ImsClient;
 import io.github.aemclient.jwt.JwtAssertionFactory;
 import io.github.aemclient.token.DeveloperTokenProvider;
 import io.github.aemclient.token.RefreshingTokenProvider;
+import io.github.aemclient.token.RetryingTokenSource;
 import io.github.aemclient.token.ServiceTokenSource;
+import io.github.aemclient.token.Sleeper;
+import io.github.aemclient.token.TokenSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Turns validated settings into what authenticates requests: the token provider (service and developer
@@ -60,10 +64,14 @@ public final class EnvironmentAuthentication {
             Executor renewalExecutor) {
         ServiceCredentials credentials = settings.credentials().orElseThrow();
         ImsClient ims = new ImsClient(settings.imsUrl().orElseThrow(), settings.connectTimeout(), settings.readTimeout());
-        ServiceTokenSource source = new ServiceTokenSource(credentials,
-                new JwtAssertionFactory(credentials, clock, settings.jwtLifetime()), ims, clock);
-        // A caller never waits longer for someone else's renewal than that renewal's own HTTP timeouts.
-        Duration maxWait = settings.connectTimeout().plus(settings.readTimeout()).plusSeconds(5);
+        TokenSource source = new RetryingTokenSource(settings.environment(),
+                new ServiceTokenSource(credentials, new JwtAssertionFactory(credentials, clock, settings.jwtLifetime()),
+                        ims, clock),
+                settings.retryPolicy(), clock, Sleeper.threadSleep(), () -> ThreadLocalRandom.current().nextDouble());
+        // A caller never waits longer for someone else's renewal than that renewal can take: its retry
+        // budget plus one last attempt's HTTP timeouts.
+        Duration maxWait = settings.retryPolicy().maxDuration().plus(settings.connectTimeout())
+                .plus(settings.readTimeout()).plusSeconds(1);
         return new RefreshingTokenProvider(settings.environment(), source, clock, settings.refreshPolicy(),
                 renewalExecutor, maxWait);
     }

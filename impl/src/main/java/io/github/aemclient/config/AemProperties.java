@@ -22,6 +22,10 @@ public final class AemProperties {
     public static final String EXPIRY_MARGIN = "expiry-margin";
     public static final String REFRESH_RETRY_INTERVAL = "refresh-retry-interval";
     public static final String EAGER = "eager";
+    public static final String RETRY_MAX_ATTEMPTS = "retry-max-attempts";
+    public static final String RETRY_MAX_DURATION = "retry-max-duration";
+    /** Deliberately loud: allows sending credentials over plain http to a non-local host. */
+    public static final String ALLOW_INSECURE_HTTP = "allow-insecure-http";
 
     private AemProperties() {
     }

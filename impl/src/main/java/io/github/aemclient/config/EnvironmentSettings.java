@@ -2,6 +2,7 @@ package io.github.aemclient.config;
 
 import io.github.aemclient.credentials.ServiceCredentials;
 import io.github.aemclient.token.RefreshPolicy;
+import io.github.aemclient.token.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,11 +28,13 @@ public final class EnvironmentSettings {
     private final Duration readTimeout;
     private final Duration jwtLifetime;
     private final RefreshPolicy refreshPolicy;
+    private final RetryPolicy retryPolicy;
     private final boolean eager;
 
     EnvironmentSettings(String environment, URI url, AuthMode mode, ServiceCredentials credentials, URI imsUrl,
             DeveloperTokenSetting developerToken, String username, String password, Duration connectTimeout,
-            Duration readTimeout, Duration jwtLifetime, RefreshPolicy refreshPolicy, boolean eager) {
+            Duration readTimeout, Duration jwtLifetime, RefreshPolicy refreshPolicy, RetryPolicy retryPolicy,
+            boolean eager) {
         this.environment = Objects.requireNonNull(environment);
         this.url = url;
         this.mode = Objects.requireNonNull(mode);
@@ -44,6 +47,7 @@ public final class EnvironmentSettings {
         this.readTimeout = readTimeout;
         this.jwtLifetime = jwtLifetime;
         this.refreshPolicy = refreshPolicy;
+        this.retryPolicy = retryPolicy;
         this.eager = eager;
     }
 
@@ -99,6 +103,11 @@ public final class EnvironmentSettings {
 
     public RefreshPolicy refreshPolicy() {
         return refreshPolicy;
+    }
+
+    /** How transient IMS failures are retried ({@code retry-max-attempts}, {@code retry-max-duration}). */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     /** Obtain the first token at start-up rather than on the first call ({@code aem.<env>.eager}). */

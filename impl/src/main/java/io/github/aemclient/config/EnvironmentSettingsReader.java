@@ -1,5 +1,6 @@
 package io.github.aemclient.config;
 
+import static io.github.aemclient.config.AemProperties.ALLOW_INSECURE_HTTP;
 import static io.github.aemclient.config.AemProperties.CONNECT_TIMEOUT;
 import static io.github.aemclient.config.AemProperties.CREDENTIALS;
 import static io.github.aemclient.config.AemProperties.CREDENTIALS_FILE;
@@ -12,6 +13,8 @@ import static io.github.aemclient.config.AemProperties.PASSWORD;
 import static io.github.aemclient.config.AemProperties.READ_TIMEOUT;
 import static io.github.aemclient.config.AemProperties.REFRESH_RATIO;
 import static io.github.aemclient.config.AemProperties.REFRESH_RETRY_INTERVAL;
+import static io.github.aemclient.config.AemProperties.RETRY_MAX_ATTEMPTS;
+import static io.github.aemclient.config.AemProperties.RETRY_MAX_DURATION;
 import static io.github.aemclient.config.AemProperties.TOKEN;
 import static io.github.aemclient.config.AemProperties.TOKEN_FILE;
 import static io.github.aemclient.config.AemProperties.URL;
@@ -23,6 +26,7 @@ import io.github.aemclient.credentials.ServiceCredentials;
 import io.github.aemclient.credentials.ServiceCredentialsReader;
 import io.github.aemclient.filter.Origin;
 import io.github.aemclient.token.RefreshPolicy;
+import io.github.aemclient.token.RetryPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -46,10 +50,12 @@ public final class EnvironmentSettingsReader {
     static final Duration DEFAULT_JWT_LIFETIME = Duration.ofMinutes(5);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final System.Logger LOG = System.getLogger(EnvironmentSettingsReader.class.getName());
 
     private final String environment;
     private final PropertyLookup lookup;
     private final List<AemConfigurationException> problems = new ArrayList<>();
+    private boolean allowInsecureHttp;
 
     private EnvironmentSettingsReader(String environment, PropertyLookup lookup) {
         this.environment = environment;
@@ -81,7 +87,11 @@ public final class EnvironmentSettingsReader {
         Duration readTimeout = duration(READ_TIMEOUT, DEFAULT_READ_TIMEOUT, Duration.ofMillis(1), MAX_TIMEOUT);
         Duration jwtLifetime = duration(JWT_LIFETIME, DEFAULT_JWT_LIFETIME, Duration.ofSeconds(10), Duration.ofHours(24));
         RefreshPolicy refreshPolicy = refreshPolicy();
+        RetryPolicy retryPolicy = new RetryPolicy(
+                integer(RETRY_MAX_ATTEMPTS, RetryPolicy.DEFAULT_MAX_ATTEMPTS, 1, 10),
+                duration(RETRY_MAX_DURATION, RetryPolicy.DEFAULT_MAX_DURATION, Duration.ZERO, MAX_TIMEOUT));
         boolean eager = bool(EAGER, false);
+        allowInsecureHttp = bool(ALLOW_INSECURE_HTTP, false);
 
         ServiceCredentials credentials = null;
         URI imsUrl = null;
@@ -115,7 +125,7 @@ public final class EnvironmentSettingsReader {
         }
         throwProblems();
         return new EnvironmentSettings(environment, url, mode, credentials, imsUrl, developerToken, username, password,
-                connectTimeout, readTimeout, jwtLifetime, refreshPolicy, eager);
+                connectTimeout, readTimeout, jwtLifetime, refreshPolicy, retryPolicy, eager);
     }
 
     private AuthMode mode(URI url) {
@@ -290,10 +300,16 @@ public final class EnvironmentSettingsReader {
 
     private void refuseCleartext(URI uri, String key, String secret) {
         Origin origin = Origin.of(uri);
-        if (!origin.isHttps() && !origin.isLoopback()) {
-            problem(key, property(key) + " is plain http to " + uri.getHost() + ": " + secret
-                    + " would cross the network unencrypted; use https (plain http is allowed only for localhost)");
+        if (origin.isHttps() || origin.isLoopback()) {
+            return;
         }
+        if (allowInsecureHttp) {
+            LOG.log(System.Logger.Level.WARNING, "INSECURE: {0} is plain http to {1} and {2}=true: {3} crosses the"
+                    + " network unencrypted", property(key), uri.getHost(), property(ALLOW_INSECURE_HTTP), secret);
+            return;
+        }
+        problem(key, property(key) + " is plain http to " + uri.getHost() + ": " + secret
+                + " would cross the network unencrypted; use https (plain http is allowed only for localhost)");
     }
 
     private Path path(String key, String value) {
@@ -322,6 +338,23 @@ public final class EnvironmentSettingsReader {
             return defaultValue;
         }
         return value;
+    }
+
+    private int integer(String key, int defaultValue, int min, int max) {
+        Optional<String> text = optional(key);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text.get().strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(key, property(key) + " is '" + text.get() + "'; use a whole number from " + min + " to " + max);
+        return defaultValue;
     }
 
     private boolean bool(String key, boolean defaultValue) {

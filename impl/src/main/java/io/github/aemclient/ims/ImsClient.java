@@ -62,7 +62,8 @@ public final class ImsClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response = send(request);
-        return ImsResponseReader.read(response.statusCode(), response.body(), List.of(clientSecret, jwt));
+        Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse).orElse(null);
+        return ImsResponseReader.read(response.statusCode(), response.body(), retryAfter, List.of(clientSecret, jwt));
     }
 
     /**

@@ -33,11 +33,11 @@ final class ImsResponseReader {
     private ImsResponseReader() {
     }
 
-    static ImsTokenResponse read(int status, String body, List<String> secrets) {
+    static ImsTokenResponse read(int status, String body, Duration retryAfter, List<String> secrets) {
         if (status == 200) {
             return readSuccess(status, body, secrets);
         }
-        throw readError(status, body, secrets);
+        throw readError(status, body, retryAfter, secrets);
     }
 
     private static ImsTokenResponse readSuccess(int status, String body, List<String> secrets) {
@@ -65,7 +65,7 @@ final class ImsResponseReader {
         }
     }
 
-    private static ImsException readError(int status, String body, List<String> secrets) {
+    private static ImsException readError(int status, String body, Duration retryAfter, List<String> secrets) {
         try {
             JsonFields json = JsonFields.parse(body);
             Optional<String> error = json.optionalString("error");
@@ -82,18 +82,23 @@ final class ImsResponseReader {
                 if (hint != null) {
                     message.append(": ").append(hint);
                 }
-                return new ImsException(message.toString(), status, code, description);
+                return new ImsException(message.toString(), status, code, description, retryAfter);
             }
         } catch (JsonSyntaxException | JsonFieldException e) {
             // Not IMS's error shape: reported below with the raw body.
         }
-        return unexpected(status, "no IMS error in the body", body, secrets);
+        return unexpected(status, "no IMS error in the body", body, retryAfter, secrets);
     }
 
     private static ImsException unexpected(int status, String problem, String body, List<String> secrets) {
+        return unexpected(status, problem, body, null, secrets);
+    }
+
+    private static ImsException unexpected(int status, String problem, String body, Duration retryAfter,
+            List<String> secrets) {
         String message = "IMS answered HTTP " + status + " with an unexpected response: " + problem
                 + (body == null ? "" : "; body: " + (body.isEmpty() ? "<empty>" : "\"" + excerpt(body, secrets) + "\""));
-        return new ImsException(message, status, null, null);
+        return new ImsException(message, status, null, null, retryAfter);
     }
 
     /** At most 200 printable characters, with any secret we sent masked in case the server echoes it. */

@@ -21,11 +21,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * background once stale, while the still-valid token keeps being served; fetched synchronously only when
  * there is none or it has expired. At most one renewal is in flight however many threads ask, the fresh
  * path takes no lock, and an expired token is never handed out. A failed renewal never discards a token
- * that is still valid.
+ * that is still valid. While there is no valid token and the last attempt failed moments ago, callers
+ * get that failure at once rather than queueing behind new attempts (no pile-up of blocked threads).
  */
 public final class RefreshingTokenProvider implements AccessTokenProvider {
 
     private static final System.Logger LOG = System.getLogger(RefreshingTokenProvider.class.getName());
+    /** Without a valid token, how long the last failure is answered before trying IMS again. */
+    static final Duration MAX_COLD_COOLDOWN = Duration.ofSeconds(5);
 
     private final String environment;
     private final TokenSource source;
@@ -118,6 +121,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         while (true) {
             CompletableFuture<Cached> running = inFlight.get();
             if (running == null) {
+                failFastAfterRecentFailure();
                 CompletableFuture<Cached> mine = new CompletableFuture<>();
                 if (!inFlight.compareAndSet(null, mine)) {
                     continue;
@@ -134,6 +138,23 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
             throw new AemClientException("IMS issued an access token for environment '" + environment
                     + "' that expires at " + renewed.token.expiresAt() + ", too soon to be used; check this"
                     + " machine's clock");
+        }
+    }
+
+    private void failFastAfterRecentFailure() {
+        Failure failure = lastFailure;
+        if (failure == null) {
+            return;
+        }
+        Duration cooldown = policy.retryInterval().compareTo(MAX_COLD_COOLDOWN) < 0 ? policy.retryInterval()
+                : MAX_COLD_COOLDOWN;
+        if (clock.instant().isBefore(failure.at().plus(cooldown))) {
+            Throwable cause = failure.cause();
+            if (cause instanceof AemClientException) {
+                throw (AemClientException) cause;
+            }
+            throw new AemClientException("Obtaining an access token for environment '" + environment + "' failed: "
+                    + cause, cause);
         }
     }
 
@@ -181,7 +202,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
 
     private void recordFailure(Throwable e) {
         Failure previous = lastFailure;
-        lastFailure = new Failure(clock.instant(), previous == null ? 1 : previous.attempts + 1);
+        lastFailure = new Failure(clock.instant(), previous == null ? 1 : previous.attempts + 1, e);
         if (previous != null) {
             return; // one log line per failure episode, not per attempt
         }
@@ -199,6 +220,6 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
     private record Cached(AccessToken token, long refreshAtMillis, long usableUntilMillis) {
     }
 
-    private record Failure(Instant at, int attempts) {
+    private record Failure(Instant at, int attempts, Throwable cause) {
     }
 }

@@ -56,9 +56,13 @@ class RefreshingTokenProviderTest {
     }
 
     RefreshingTokenProvider provider(java.util.concurrent.Executor executor, Duration maxWait) {
+        return provider(executor, maxWait, Duration.ofSeconds(5));
+    }
+
+    RefreshingTokenProvider provider(java.util.concurrent.Executor executor, Duration maxWait, Duration readTimeout) {
         ServiceTokenSource source = new ServiceTokenSource(CREDENTIALS,
                 new JwtAssertionFactory(CREDENTIALS, clock, Duration.ofMinutes(5)),
-                new ImsClient(ims.url(), Duration.ofSeconds(2), Duration.ofSeconds(5)), clock);
+                new ImsClient(ims.url(), Duration.ofSeconds(2), readTimeout), clock);
         return new RefreshingTokenProvider("author", source, clock, RefreshPolicy.defaults(), executor, maxWait);
     }
 
@@ -220,6 +224,59 @@ class RefreshingTokenProviderTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(provider.getAccessToken()).isSameAs(second);
         assertThat(ims.successfulExchanges()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAValidTokenARecentFailureIsAnsweredAtOnceWithoutAskingImsAgain() {
+        RefreshingTokenProvider provider = provider();
+        ims.enqueue(Fault.error(400, "invalid_client", "invalid client_secret parameter"));
+
+        assertThatThrownBy(provider::getAccessToken).hasMessageContaining("invalid_client");
+        assertThatThrownBy(provider::getAccessToken).hasMessageContaining("invalid_client");
+        clock.advance(Duration.ofSeconds(4));
+        assertThatThrownBy(provider::getAccessToken).hasMessageContaining("invalid_client");
+        assertThat(ims.requests()).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(provider.getAccessToken()).isNotNull();
+        assertThat(ims.requests()).hasSize(2);
+    }
+
+    @Test
+    void anImsThatNeverAnswersDoesNotPileUpBlockedThreads() throws Exception {
+        // IMS accepts the connection and stalls; the read timeout (1 s) ends the attempt.
+        RefreshingTokenProvider provider = provider(Runnable::run, Duration.ofSeconds(2), Duration.ofSeconds(1));
+        ims.enqueue(Fault.delay(Duration.ofSeconds(10)));
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Long>> waits = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                waits.add(pool.submit(() -> {
+                    go.await();
+                    long start = System.nanoTime();
+                    try {
+                        provider.getAccessToken();
+                        return -1L;
+                    } catch (RuntimeException expected) {
+                        return System.nanoTime() - start;
+                    }
+                }));
+            }
+            go.countDown();
+            for (Future<Long> wait : waits) {
+                assertThat(Duration.ofNanos(wait.get(10, TimeUnit.SECONDS)))
+                        .as("each caller fails, within the bound").isBetween(Duration.ZERO, Duration.ofMillis(2500));
+            }
+            // Later callers get the failure at once, still without a second request.
+            long start = System.nanoTime();
+            assertThatThrownBy(provider::getAccessToken).isInstanceOf(ImsUnavailableException.class)
+                    .hasMessageContaining("did not answer within 1000 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100));
+            assertThat(ims.received()).as("requests that reached IMS").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ abstract class StandInServer implements AutoCloseable {
     private final ExecutorService executor;
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private volatile java.util.function.Consumer<String> log = line -> { };
+    private final AtomicInteger received = new AtomicInteger();
 
     StandInServer(int port, String name) {
         try {
@@ -37,7 +38,10 @@ abstract class StandInServer implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", guarded(this::handle));
+        server.createContext("/", guarded(exchange -> {
+            received.incrementAndGet();
+            handle(exchange);
+        }));
         server.start();
     }
 
@@ -66,6 +70,11 @@ abstract class StandInServer implements AutoCloseable {
 
     public int pendingFaults() {
         return faults.size();
+    }
+
+    /** Requests that arrived, counted on arrival (a stalled one counts before it is answered). */
+    public int received() {
+        return received.get();
     }
 
     abstract void handle(HttpExchange exchange) throws IOException;
