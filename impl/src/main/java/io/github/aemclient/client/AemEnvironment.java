@@ -41,6 +41,9 @@ import java.util.function.Supplier;
  */
 public final class AemEnvironment implements AutoCloseable {
 
+    static final String JERSEY_FOLLOW_REDIRECTS = "jersey.config.client.followRedirects";
+    static final String RESTEASY_FOLLOW_REDIRECTS = "dev.resteasy.client.follow.redirects";
+
     private final EnvironmentSettings settings;
     private final EnvironmentAuthentication authentication;
     private final AemAuthenticationFilter filter;
@@ -54,6 +57,10 @@ public final class AemEnvironment implements AutoCloseable {
         this.client = clientBuilder.get()
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // Redirects are returned, not followed: a connector following one to another host might
+                // carry the Authorization header along (Jersey follows by default; RESTEasy does not).
+                .property(JERSEY_FOLLOW_REDIRECTS, Boolean.FALSE)
+                .property(RESTEASY_FOLLOW_REDIRECTS, Boolean.FALSE)
                 .register(filter)
                 .build();
     }

@@ -6,13 +6,15 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
+import java.io.IOException;
 import java.util.Objects;
 
 /**
  * Authenticates requests to one AEM environment. Only requests whose scheme, host and port are those of
  * the configured AEM URL get credentials; a request the same client sends anywhere else goes out
- * untouched. When AEM answers 401, the credential that request carried is reported as rejected, so the
- * next request gets a new token.
+ * untouched. When AEM answers 401, the token that request carried is dropped; if a new one can be had
+ * and the request is idempotent with a re-sendable entity, it is sent once more with the new token and
+ * its answer replaces the 401 (see {@link Replay}); a second 401 goes back to the caller.
  *
  * <p>Failures to obtain a token surface from the JAX-RS call as a {@code ProcessingException} whose cause
  * is the library's exception ({@code ImsException}, {@code TokenExpiredException}, ...).
@@ -36,9 +38,13 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
     }
 
     @Override
-    public void filter(ClientRequestContext request, ClientResponseContext response) {
-        if (response.getStatus() == 401 && aemOrigin.matches(request.getUri())) {
-            authenticator.rejected(request);
+    public void filter(ClientRequestContext request, ClientResponseContext response) throws IOException {
+        if (response.getStatus() != 401 || !aemOrigin.matches(request.getUri())) {
+            return;
+        }
+        boolean replayable = Replay.isAllowed(request);
+        if (authenticator.rejected(request, replayable)) {
+            Replay.into(request, response);
         }
     }
 

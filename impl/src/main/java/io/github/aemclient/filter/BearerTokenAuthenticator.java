@@ -2,6 +2,7 @@ package io.github.aemclient.filter;
 
 import io.github.aemclient.AccessToken;
 import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.AemClientException;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Objects;
@@ -28,10 +29,20 @@ public final class BearerTokenAuthenticator implements RequestAuthenticator {
     }
 
     @Override
-    public void rejected(ClientRequestContext request) {
-        Object token = request.getProperty(TOKEN_PROPERTY);
-        if (token instanceof AccessToken) {
-            provider.invalidate((AccessToken) token);
+    public boolean rejected(ClientRequestContext request, boolean replacementWanted) {
+        Object sent = request.getProperty(TOKEN_PROPERTY);
+        if (!(sent instanceof AccessToken)) {
+            return false;
+        }
+        provider.invalidate((AccessToken) sent);
+        if (!replacementWanted) {
+            return false;
+        }
+        try {
+            return !provider.getAccessToken().equals(sent);
+        } catch (AemClientException noNewToken) {
+            // The 401 goes back to the caller; the next request reports why there is no token.
+            return false;
         }
     }
 

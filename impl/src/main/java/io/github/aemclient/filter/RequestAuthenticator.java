@@ -7,8 +7,14 @@ public interface RequestAuthenticator {
 
     void authenticate(ClientRequestContext request);
 
-    /** AEM answered 401 to {@code request}: drop whatever credential it carried, if that can be renewed. */
-    default void rejected(ClientRequestContext request) {
+    /**
+     * AEM answered 401 to {@code request}: drop the credential it carried.
+     *
+     * @param replacementWanted whether the caller would send the request again with a new credential
+     * @return true when {@code replacementWanted} and a different credential is now available
+     */
+    default boolean rejected(ClientRequestContext request, boolean replacementWanted) {
+        return false;
     }
 
     /** For environments that send nothing (a local AEM SDK open to anonymous calls). */

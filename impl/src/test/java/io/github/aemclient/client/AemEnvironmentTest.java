@@ -89,20 +89,89 @@ class AemEnvironmentTest {
     }
 
     @Test
-    void a401InvalidatesTheTokenSoTheNextCallGetsANewOne() {
+    void aRevokedTokenIsReplacedAndTheRequestReplayedOnce() {
         try (AemEnvironment author = service()) {
             author.target().path("/a").request().get().close();
             int exchanges = ims.successfulExchanges();
+            int aemCalls = aem.requests().size();
             ims.revokeAll();
 
-            try (Response rejected = author.target().path("/b").request().get()) {
-                assertThat(rejected.getStatus()).isEqualTo(401);
-            }
-            try (Response accepted = author.target().path("/c").request().get()) {
-                assertThat(accepted.getStatus()).isEqualTo(200);
+            try (Response response = author.target().path("/b").request().get()) {
+                assertThat(response.getStatus()).isEqualTo(200);
+                assertThat(principal(response.readEntity(String.class))).isEqualTo(TEST.technicalAccountId());
             }
             assertThat(ims.successfulExchanges()).isEqualTo(exchanges + 1);
+            assertThat(aem.requests().subList(aemCalls, aem.requests().size()))
+                    .extracting(AemRequest::path, AemRequest::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("/b", 401), org.assertj.core.groups.Tuple.tuple("/b", 200));
         }
+    }
+
+    @Test
+    void aPutIsReplayedWithItsEntityAndHeaders() {
+        try (AemEnvironment author = service()) {
+            author.target().path("/warm").request().get().close();
+            ims.revokeAll();
+
+            try (Response response = author.target().path("/content/x").request()
+                    .header("X-Request-Id", "r-42")
+                    .put(jakarta.ws.rs.client.Entity.json("{\"title\":\"Hello\"}"))) {
+                assertThat(response.getStatus()).isEqualTo(200);
+            }
+            AemRequest replayed = aem.requests().get(aem.requests().size() - 1);
+            assertThat(replayed.method()).isEqualTo("PUT");
+            assertThat(replayed.status()).isEqualTo(200);
+            assertThat(replayed.body()).isEqualTo("{\"title\":\"Hello\"}");
+        }
+    }
+
+    @Test
+    void aPostOrAStreamIsNotReplayedButTheNextCallHasANewToken() {
+        try (AemEnvironment author = service()) {
+            author.target().path("/warm").request().get().close();
+            ims.revokeAll();
+            try (Response post = author.target().path("/post").request().post(jakarta.ws.rs.client.Entity.text("x"))) {
+                assertThat(post.getStatus()).isEqualTo(401);
+            }
+            try (Response next = author.target().path("/next").request().get()) {
+                assertThat(next.getStatus()).isEqualTo(200);
+            }
+
+            ims.revokeAll();
+            try (Response stream = author.target().path("/stream").request().put(jakarta.ws.rs.client.Entity.text(
+                    new java.io.ByteArrayInputStream("data".getBytes(java.nio.charset.StandardCharsets.UTF_8))))) {
+                assertThat(stream.getStatus()).isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
+    void aSecond401GoesBackToTheCallerWithoutALoop() {
+        try (AemEnvironment author = service()) {
+            author.target().path("/warm").request().get().close();
+            int aemCalls = aem.requests().size();
+            aem.enqueue(io.github.aemclient.testkit.Fault.body(401, "application/json", "{\"error\":\"revoked\"}"),
+                    io.github.aemclient.testkit.Fault.body(401, "application/json", "{\"error\":\"still revoked\"}"));
+
+            try (Response response = author.target().path("/twice").request().get()) {
+                assertThat(response.getStatus()).isEqualTo(401);
+                assertThat(response.readEntity(String.class)).contains("still revoked");
+            }
+            assertThat(aem.requests().size() - aemCalls).as("original + one replay").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRedirectToAnotherOriginIsNotFollowedAndCarriesNoCredentials() {
+        int elsewhereBefore = otherOrigin.requests().size();
+        try (AemEnvironment author = service()) {
+            try (Response response = author.target().path("/testkit/redirect")
+                    .queryParam("to", otherOrigin.url() + "/leak").request().get()) {
+                assertThat(response.getStatus()).isEqualTo(302);
+                assertThat(response.getLocation()).hasToString(otherOrigin.url() + "/leak");
+            }
+        }
+        assertThat(otherOrigin.requests()).hasSize(elsewhereBefore);
     }
 
     @Test

@@ -10,13 +10,20 @@ public final class AemRequest {
     private final String authorization;
     private final int status;
     private final String principal;
+    private final String body;
 
-    AemRequest(String method, String path, String authorization, int status, String principal) {
+    AemRequest(String method, String path, String authorization, int status, String principal, String body) {
         this.method = method;
         this.path = path;
         this.authorization = authorization;
         this.status = status;
         this.principal = principal;
+        this.body = body;
+    }
+
+    /** The request body as text (empty when there was none). */
+    public String body() {
+        return body;
     }
 
     public String method() {

@@ -73,16 +73,16 @@ public final class AemStandIn extends StandInServer {
         String path = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        exchange.getRequestBody().readAllBytes();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (applyFault(exchange)) {
-            requests.add(new AemRequest(method, path, authorization, Math.max(exchange.getResponseCode(), 0), null));
+            requests.add(new AemRequest(method, path, authorization, Math.max(exchange.getResponseCode(), 0), null, body));
             return;
         }
         Optional<String> principal = authenticate(authorization);
         String scheme = authorization == null ? "no Authorization" : authorization.split(" ", 2)[0];
         log("AEM  " + method + " " + path + " (" + scheme + ") -> " + (principal.isPresent() ? "200 as " + principal.get() : "401"));
         if (principal.isEmpty()) {
-            requests.add(new AemRequest(method, path, authorization, 401, null));
+            requests.add(new AemRequest(method, path, authorization, 401, null, body));
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"AEM\"");
             sendJson(exchange, 401, "{\"error\":\"unauthorized\"}");
             return;
@@ -90,12 +90,12 @@ public final class AemStandIn extends StandInServer {
         if (exchange.getRequestURI().getPath().equals("/testkit/redirect")) {
             String query = exchange.getRequestURI().getQuery();
             String target = query != null && query.startsWith("to=") ? query.substring(3) : "/";
-            requests.add(new AemRequest(method, path, authorization, 302, principal.get()));
+            requests.add(new AemRequest(method, path, authorization, 302, principal.get(), body));
             exchange.getResponseHeaders().set("Location", target);
             send(exchange, 302, "text/plain", "");
             return;
         }
-        requests.add(new AemRequest(method, path, authorization, 200, principal.get()));
+        requests.add(new AemRequest(method, path, authorization, 200, principal.get(), body));
         sendJson(exchange, 200, Json.createObjectBuilder()
                 .add("path", exchange.getRequestURI().getPath())
                 .add("method", method)

@@ -103,6 +103,11 @@ public final class ImsStandIn extends StandInServer {
         issued.remove(digest(accessToken));
     }
 
+    /** Revokes the tokens issued so far to one client (an integration's client id). */
+    public void revokeTokensOf(String clientId) {
+        issued.values().removeIf(token -> clientId.equals(token.clientId()));
+    }
+
     /** Revokes every token issued so far. */
     public void revokeAll() {
         issued.clear();
@@ -265,7 +270,7 @@ public final class ImsStandIn extends StandInServer {
                 .add("scope", scope)
                 .build();
         String token = Jws.sign(header, claims, signingKey.getPrivate());
-        issued.put(digest(token), new IssuedToken(principal, createdAt.plus(lifetime)));
+        issued.put(digest(token), new IssuedToken(clientOrUser, principal, createdAt.plus(lifetime)));
         return token;
     }
 
@@ -301,7 +306,7 @@ public final class ImsStandIn extends StandInServer {
             String technicalAccountId, String imsEndpoint, List<String> metascopes) {
     }
 
-    private record IssuedToken(String principal, Instant expiresAt) {
+    private record IssuedToken(String clientId, String principal, Instant expiresAt) {
     }
 
     private record Outcome(int status, String error, String body) {

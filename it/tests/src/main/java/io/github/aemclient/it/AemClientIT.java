@@ -154,7 +154,40 @@ class AemClientIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"principal\":\"anonymous\"");
-        assertThat(SITE.requests()).singleElement().satisfies(r -> assertThat(r.authorization()).isEmpty());
+        assertThat(SITE.requests()).filteredOn(r -> r.path().equals("/content/site.json"))
+                .singleElement().satisfies(r -> assertThat(r.authorization()).isEmpty());
+    }
+
+    @Test
+    void aRevokedTokenIsReplacedAndTheRequestReplayedInsideTheServer() {
+        assertThat(get("publish", "/warm").statusCode()).isEqualTo(200);
+        long exchanges = exchangesOf(PUBLISH);
+        int aemCalls = AEM.requests().size();
+        IMS.revokeTokensOf(PUBLISH.clientId());
+
+        HttpResponse<String> response = get("publish", "/after-revocation");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains(PUBLISH.technicalAccountId());
+        assertThat(exchangesOf(PUBLISH)).isEqualTo(exchanges + 1);
+        assertThat(AEM.requests().subList(aemCalls, AEM.requests().size()).stream()
+                .filter(r -> r.path().equals("/after-revocation")).map(AemRequest::status).toList())
+                .containsExactly(401, 200);
+    }
+
+    @Test
+    void aRedirectToAnotherOriginNeverCarriesTheToken() throws Exception {
+        URI uri = app("api/aem/author-redirect?to=" + URLEncoder.encode(SITE.url() + "/leak", StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body().strip()).as("status the application saw: the redirect, not followed").isEqualTo("302");
+        assertThat(SITE.requests()).noneSatisfy(r -> assertThat(r.path()).isEqualTo("/leak"));
+    }
+
+    static long exchangesOf(TestCredentials credentials) {
+        return IMS.requests().stream().filter(r -> r.status() == 200)
+                .filter(r -> credentials.clientId().equals(r.form().get("client_id"))).count();
     }
 
     @Test

@@ -69,6 +69,16 @@ public class AemResource {
         }
     }
 
+    /** Asks author AEM for a redirect to {@code to}; returns the status the application's client saw. */
+    @GET
+    @Path("author-redirect")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String redirect(@QueryParam("to") String to) {
+        try (Response response = author.path("/testkit/redirect").queryParam("to", to).request().get()) {
+            return Integer.toString(response.getStatus());
+        }
+    }
+
     /** When the author token expires; never the token itself. */
     @GET
     @Path("author-token-expiry")
