@@ -1,6 +1,7 @@
 package io.github.aemclient.token;
 
 import io.github.aemclient.AccessToken;
+import io.github.aemclient.ImsException;
 import io.github.aemclient.credentials.ServiceCredentials;
 import io.github.aemclient.ims.ImsClient;
 import io.github.aemclient.ims.ImsTokenResponse;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The server-to-server flow: sign a fresh JWT assertion and exchange it at IMS for an access token. */
 public final class ServiceTokenSource implements TokenSource {
@@ -35,9 +37,25 @@ public final class ServiceTokenSource implements TokenSource {
     public AccessToken fetch() {
         // Measured before the call so network time shortens, never lengthens, the token's assumed life.
         Instant requestedAt = clock.instant();
-        ImsTokenResponse response = ims.exchangeJwt(credentials.clientId(), credentials.clientSecret(),
-                assertions.create());
+        ImsTokenResponse response;
+        try {
+            response = ims.exchangeJwt(credentials.clientId(), credentials.clientSecret(), assertions.create());
+        } catch (ImsException e) {
+            throw explainedIfCertificateExpired(e, requestedAt);
+        }
         return new AccessToken(response.accessToken(), requestedAt, requestedAt.plus(response.expiresIn()));
+    }
+
+    /** IMS does not say why it refuses a key whose certificate has expired; this library can. */
+    private ImsException explainedIfCertificateExpired(ImsException e, Instant now) {
+        Optional<Instant> expiry = credentials.certificateExpiresAt();
+        if (!e.isConfigurationError() || expiry.isEmpty() || now.isBefore(expiry.get())) {
+            return e;
+        }
+        return new ImsException(e.getMessage() + ". The certificate of the service credentials in "
+                + credentials.source() + " expired at " + expiry.get() + ": create new service credentials in the"
+                + " AEM Developer Console", e.status(), e.error().orElse(null), e.errorDescription().orElse(null),
+                e.retryAfter().orElse(null));
     }
 
     private void warnIfCertificateExpiresSoon() {

@@ -1,12 +1,15 @@
 package io.github.aemclient.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.aemclient.ImsException;
 import io.github.aemclient.credentials.ServiceCredentials;
 import io.github.aemclient.credentials.ServiceCredentialsReader;
 import io.github.aemclient.ims.ImsClient;
 import io.github.aemclient.jwt.JwtAssertionFactory;
 import io.github.aemclient.support.CapturedLogs;
+import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.MutableClock;
 import io.github.aemclient.testkit.TestCredentials;
 import java.net.URI;
@@ -46,6 +49,24 @@ class ServiceTokenSourceTest {
 
             assertThat(logs.messages(Level.WARNING)).singleElement().asString()
                     .contains("expired at 2026-11-27T12:00:00Z; IMS will refuse the exchange");
+        }
+    }
+
+    @Test
+    void whenImsRefusesAnExpiredCertificateTheErrorSaysSo() {
+        TestCredentials expired = TestCredentials.builder().keyPair(BASE.keyPair())
+                .certificateValidity(Instant.now().minus(Duration.ofDays(400)), Instant.now().minus(Duration.ofDays(2)))
+                .build();
+        ServiceCredentials credentials = ServiceCredentialsReader.fromJson(expired.json(), "old.json");
+        try (ImsStandIn ims = ImsStandIn.start().register(expired)) {
+            ServiceTokenSource source = new ServiceTokenSource(credentials,
+                    new JwtAssertionFactory(credentials, java.time.Clock.systemUTC(), Duration.ofMinutes(5)),
+                    new ImsClient(ims.url(), Duration.ofSeconds(1), Duration.ofSeconds(2)), java.time.Clock.systemUTC());
+
+            assertThatThrownBy(source::fetch)
+                    .isInstanceOfSatisfying(ImsException.class, e -> assertThat(e.error()).contains("invalid_signature"))
+                    .hasMessageContaining("The certificate of the service credentials in old.json expired at")
+                    .hasMessageContaining("create new service credentials");
         }
     }
 

@@ -189,7 +189,9 @@ public final class ImsStandIn extends StandInServer {
         if (!"RS256".equals(stringOf(jws.header, "alg"))) {
             return Outcome.error(400, "invalid_token", "Unsupported JWT algorithm: " + stringOf(jws.header, "alg"));
         }
-        if (!jws.verifies(integration.certificate.getPublicKey())) {
+        // A binding lives as long as its certificate: an expired one matches no signature.
+        if (!clock.instant().isBefore(integration.certificate.getNotAfter().toInstant())
+                || !jws.verifies(integration.certificate.getPublicKey())) {
             return Outcome.error(400, "invalid_signature", "Could not match JWT signature to any of the bindings");
         }
         Outcome claimsProblem = checkClaims(jws.claims, integration);
