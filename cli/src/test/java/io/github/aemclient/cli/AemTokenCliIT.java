@@ -106,13 +106,40 @@ class AemTokenCliIT {
     }
 
     @Test
-    void imsDownIsExit1() throws Exception {
+    void verboseOutputShowsStackTracesButNoSecret() throws Exception {
+        Path wrong = TestCredentials.writeTo(dir.resolve("verbose.json"), TEST.json(i -> JsonEdit.set(i,
+                "technicalAccount.clientSecret", jakarta.json.Json.createValue("p8e-verbose-secret"))));
+
+        Run run = run("get", "--verbose", "--credentials", wrong.toString(), "--ims-url", ims.url().toString(),
+                "--url", aem.url().toString(), "/x");
+        String assertion = ims.requests().get(ims.requests().size() - 1).form().get("jwt_token");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("invalid_client").contains("\tat ");
+        assertThat(run.all()).doesNotContain("p8e-verbose-secret").doesNotContain(assertion)
+                .doesNotContain(TEST.privateKeyPem().split("\r\n")[3]);
+    }
+
+    @Test
+    void aPassingImsFailureIsRetried() throws Exception {
         ims.enqueue(Fault.error(500, "internal_error", "Internal Server Error"));
 
         Run run = run("token", "--credentials", credentials.toString(), "--ims-url", ims.url().toString());
 
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(ims.principalOf(run.out().strip())).isPresent();
+    }
+
+    @Test
+    void imsDownIsExit1() throws Exception {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            ims.enqueue(Fault.error(500, "internal_error", "Internal Server Error"));
+        }
+
+        Run run = run("token", "--credentials", credentials.toString(), "--ims-url", ims.url().toString());
+
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("HTTP 500 internal_error");
+        assertThat(run.err()).contains("HTTP 500 internal_error").contains("gave up after 4 attempts");
     }
 
     @Test

@@ -165,6 +165,28 @@ class EnvironmentSettingsReaderTest {
         assertThat(read().mode()).isEqualTo(AuthMode.NONE);
     }
 
+    @Test
+    void plainHttpToARemoteHostNeedsTheLoudOptOutAndIsWarnedAboutEveryTime() {
+        set("url", "http://aem.internal.example").set("credentials-file", credentialsFile.toString())
+                .set("allow-insecure-http", "true");
+
+        try (io.github.aemclient.support.CapturedLogs logs = io.github.aemclient.support.CapturedLogs.capture()) {
+            assertThat(read().mode()).isEqualTo(AuthMode.SERVICE);
+            assertThat(logs.messages(java.util.logging.Level.WARNING)).singleElement().asString()
+                    .startsWith("INSECURE: aem.author.url is plain http to aem.internal.example and"
+                            + " aem.author.allow-insecure-http=true");
+        }
+    }
+
+    @Test
+    void retrySettings() {
+        set("url", AEM).set("credentials-file", credentialsFile.toString()).set("retry-max-attempts", "2")
+                .set("retry-max-duration", "5s");
+
+        assertThat(read().retryPolicy().maxAttempts()).isEqualTo(2);
+        assertThat(read().retryPolicy().maxDuration()).isEqualTo(Duration.ofSeconds(5));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "url|ftp://x|aem.author.url must be an http(s) URL with a host",
@@ -180,7 +202,10 @@ class EnvironmentSettingsReaderTest {
         "refresh-ratio|1.5|aem.author.refresh-ratio is '1.5'; use a number from 0.1 to 0.9",
         "refresh-ratio|half|aem.author.refresh-ratio is 'half'",
         "expiry-margin|2h|aem.author.expiry-margin is 2h",
-        "eager|yes|aem.author.eager is 'yes'; use true or false"
+        "eager|yes|aem.author.eager is 'yes'; use true or false",
+        "retry-max-attempts|11|aem.author.retry-max-attempts is '11'; use a whole number from 1 to 10",
+        "retry-max-duration|1h|aem.author.retry-max-duration is 1h",
+        "allow-insecure-http|sure|aem.author.allow-insecure-http is 'sure'; use true or false"
     })
     void badValuesAreNamedWithTheirProperty(String key, String value, String message) {
         set("url", AEM).set("credentials-file", credentialsFile.toString()).set(key, value);
