@@ -10,9 +10,6 @@ import java.util.Objects;
 /** {@code Authorization: Bearer <token>} with a current token from the environment's provider. */
 public final class BearerTokenAuthenticator implements RequestAuthenticator {
 
-    /** Request property holding the token sent, so a 401 invalidates exactly that token. */
-    public static final String TOKEN_PROPERTY = "io.github.aemclient.accessToken";
-
     private final AccessTokenProvider provider;
     /** The header text of the last token, so the hot path allocates nothing per request. */
     private volatile HeaderValue lastHeader;
@@ -23,23 +20,29 @@ public final class BearerTokenAuthenticator implements RequestAuthenticator {
 
     @Override
     public void authenticate(ClientRequestContext request) {
-        AccessToken token = provider.getAccessToken();
-        request.setProperty(TOKEN_PROPERTY, token);
-        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, headerFor(token));
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, headerFor(provider.getAccessToken()));
     }
 
+    /**
+     * The header the rejected request carried says which token it was (the hot path records nothing per
+     * request): if it is the current token, that one is dropped; if it is older, a newer one is already
+     * in use and nothing is dropped.
+     */
     @Override
     public boolean rejected(ClientRequestContext request, boolean replacementWanted) {
-        Object sent = request.getProperty(TOKEN_PROPERTY);
-        if (!(sent instanceof AccessToken)) {
+        String sent = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (sent == null) {
             return false;
         }
-        provider.invalidate((AccessToken) sent);
+        HeaderValue current = lastHeader;
+        if (current != null && current.header.equals(sent)) {
+            provider.invalidate(current.token);
+        }
         if (!replacementWanted) {
             return false;
         }
         try {
-            return !provider.getAccessToken().equals(sent);
+            return !headerFor(provider.getAccessToken()).equals(sent);
         } catch (AemClientException noNewToken) {
             // The 401 goes back to the caller; the next request reports why there is no token.
             return false;

@@ -28,11 +28,11 @@ public final class Origin {
     public boolean matches(URI uri) {
         String otherScheme = uri.getScheme();
         String otherHost = uri.getHost();
-        return otherScheme != null && otherHost != null
-                && scheme.equalsIgnoreCase(otherScheme)
-                && port == effectivePort(scheme, uri.getPort())
-                // checked on every request: the common spelling is compared without allocating
-                && (host.equalsIgnoreCase(otherHost) || host.equals(normalizeHost(otherHost)));
+        // Checked on every request: cheapest comparisons first, the usual spelling without normalising.
+        return otherHost != null && otherScheme != null
+                && port == effectivePort(otherScheme, uri.getPort())
+                && (host.equals(otherHost) || host.equalsIgnoreCase(otherHost) || host.equals(normalizeHost(otherHost)))
+                && scheme.equalsIgnoreCase(otherScheme);
     }
 
     /** True for localhost, 127.0.0.0/8 and ::1: where plain http cannot be sniffed on the network. */

@@ -1,0 +1,162 @@
+package io.github.aemclient.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark in one go and prints a Markdown report with the figures, their JMH error and the
+ * ratios the project targets. {@code --smoke} runs each briefly, in process, to prove they run.
+ *
+ * <pre>java -jar bench/target/benchmarks.jar [--smoke] [--out FILE]</pre>
+ */
+public final class BenchmarkMain {
+
+    private final boolean smoke;
+    private final Map<String, Result<?>> results = new LinkedHashMap<>();
+    @SuppressWarnings("rawtypes")
+    private final Map<String, Map<String, Result>> secondary = new LinkedHashMap<>();
+
+    BenchmarkMain(boolean smoke) {
+        this.smoke = smoke;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = List.of(args).contains("--smoke");
+        int out = List.of(args).indexOf("--out");
+        BenchmarkMain main = new BenchmarkMain(smoke);
+        main.runAll();
+        String report = main.report();
+        System.out.println();
+        System.out.println(report);
+        if (out >= 0 && out + 1 < args.length) {
+            Files.writeString(Path.of(args[out + 1]), report, StandardCharsets.UTF_8);
+        }
+    }
+
+    void runAll() throws RunnerException {
+        for (int threads : new int[] {1, 2, 4}) {
+            run(FilterHotPathBenchmark.class, threads, "hot/" + threads + "/");
+        }
+        run(EndToEndBenchmark.class, 1, "e2e/");
+        run(ColdBurstBenchmark.class, 1, "burst/");
+        run(SlowImsRefreshBenchmark.class, 2, "slow/");
+    }
+
+    private void run(Class<?> benchmark, int threads, String prefix) throws RunnerException {
+        boolean singleShot = benchmark == ColdBurstBenchmark.class;
+        boolean sampled = benchmark == SlowImsRefreshBenchmark.class;
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + benchmark.getName().replace(".", "\\.") + "\\.")
+                .threads(threads)
+                .forks(smoke ? 0 : 1)
+                .shouldFailOnError(true)
+                // Without TCP_NODELAY the JDK's HttpServer answers in two segments and every request waits
+                // ~40 ms for a delayed ACK, which would measure the kernel, not the client.
+                .jvmArgsAppend("-Xmx1g", "-D" + EndToEndBenchmark.NODELAY + "=true");
+        if (singleShot) {
+            options.warmupIterations(smoke ? 0 : 3).measurementIterations(smoke ? 1 : 15);
+        } else {
+            options.warmupIterations(smoke ? 1 : 3)
+                    .warmupTime(smoke ? TimeValue.milliseconds(100) : TimeValue.seconds(sampled ? 3 : 2))
+                    .measurementIterations(smoke ? 1 : 5)
+                    .measurementTime(smoke ? TimeValue.milliseconds(sampled ? 500 : 200)
+                            : TimeValue.seconds(sampled ? 6 : 3));
+        }
+        Collection<RunResult> runs = new Runner(options.build()).run();
+        for (RunResult run : runs) {
+            String method = run.getParams().getBenchmark();
+            String name = prefix + method.substring(method.lastIndexOf('.') + 1);
+            results.put(name, run.getPrimaryResult());
+            secondary.put(name, new LinkedHashMap<>(run.getSecondaryResults()));
+        }
+    }
+
+    Map<String, Result<?>> results() {
+        return results;
+    }
+
+    String report() {
+        StringBuilder md = new StringBuilder();
+        md.append("### Filter hot path (ops/s, higher is better)\n\n")
+                .append("| threads | constant header (floor) | aem-client filter | synchronized provider |"
+                        + " aem-client cost vs floor | aem-client vs synchronized |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (int threads : new int[] {1, 2, 4}) {
+            Result<?> floor = results.get("hot/" + threads + "/constantHeader");
+            Result<?> aem = results.get("hot/" + threads + "/aemClient");
+            Result<?> sync = results.get("hot/" + threads + "/synchronizedProvider");
+            md.append("| ").append(threads).append(" | ").append(figure(floor)).append(" | ").append(figure(aem))
+                    .append(" | ").append(figure(sync)).append(" | ")
+                    .append(ratio(floor.getScore(), aem.getScore())).append("× | ")
+                    .append(ratio(aem.getScore(), sync.getScore())).append("× |\n");
+        }
+        Result<?> e2eFloor = results.get("e2e/constantHeader");
+        Result<?> e2eAem = results.get("e2e/aemClient");
+        md.append("\n### End to end through RESTEasy to a loopback server (requests/s)\n\n")
+                .append("| constant header | aem-client filter | aem-client / constant |\n|---|---|---|\n")
+                .append("| ").append(figure(e2eFloor)).append(" | ").append(figure(e2eAem)).append(" | ")
+                .append(ratio(e2eAem.getScore(), e2eFloor.getScore())).append(" |\n");
+        Result<?> burst = results.get("burst/burst");
+        @SuppressWarnings("rawtypes")
+        Map<String, Result> burstCounts = secondary.get("burst/burst");
+        md.append("\n### Cold burst: ").append(ColdBurstBenchmark.CALLERS).append(" threads, IMS answering after ")
+                .append(ColdBurstBenchmark.IMS_LATENCY.toMillis()).append(" ms\n\n")
+                .append("| time until every caller has its token | IMS exchanges per burst | callers without a token |\n")
+                .append("|---|---|---|\n")
+                .append("| ").append(figure(burst)).append(" | ")
+                .append(perIteration(burstCounts.get("exchanges"), burst)).append(" | ")
+                .append(perIteration(burstCounts.get("failedCallers"), burst)).append(" |\n");
+        md.append("\n### Refresh under a slow IMS (2 s): filter latency, 2 threads\n\n")
+                .append("| window | p50 | p99 | p99.9 |\n|---|---|---|---|\n");
+        for (String window : new String[] {"outsideRefresh", "duringRefresh"}) {
+            Result<?> result = results.get("slow/" + window);
+            md.append("| ").append(window.equals("duringRefresh") ? "during a renewal" : "fresh token").append(" | ")
+                    .append(percentile(result, 50)).append(" | ").append(percentile(result, 99)).append(" | ")
+                    .append(percentile(result, 99.9)).append(" |\n");
+        }
+        md.append("\np99 during / p99 outside: ").append(ratio(
+                percentileValue(results.get("slow/duringRefresh"), 99),
+                percentileValue(results.get("slow/outsideRefresh"), 99))).append("\n");
+        return md.toString();
+    }
+
+    private static String figure(Result<?> result) {
+        double error = result.getScoreError();
+        return String.format(Locale.ROOT, Double.isNaN(error) ? "%,.0f %s" : "%,.0f ± %,.0f %s", result.getScore(),
+                Double.isNaN(error) ? result.getScoreUnit() : error, result.getScoreUnit())
+                .replace(" ± " + result.getScoreUnit(), " " + result.getScoreUnit());
+    }
+
+    /** An aux counter of a single-shot benchmark: JMH's score is the mean per burst over its samples. */
+    private static String perIteration(Result<?> count, Result<?> time) {
+        if (count == null) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.2f (n=%d)", count.getScore(), count.getStatistics().getN());
+    }
+
+    private static double percentileValue(Result<?> result, double percentile) {
+        return result.getStatistics().getPercentile(percentile);
+    }
+
+    private static String percentile(Result<?> result, double percentile) {
+        return String.format(Locale.ROOT, "%,.0f %s", percentileValue(result, percentile), result.getScoreUnit());
+    }
+
+    private static String ratio(double numerator, double denominator) {
+        return String.format(Locale.ROOT, "%.2f", numerator / denominator);
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.aemclient.bench;
+
+import io.github.aemclient.client.AemEnvironment;
+import io.github.aemclient.testkit.Fault;
+import io.github.aemclient.testkit.ImsStandIn;
+import io.github.aemclient.testkit.MutableClock;
+import io.github.aemclient.token.RefreshingTokenProvider;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Request latency through the filter while a proactive renewal is running against an IMS that takes
+ * 2 s to answer, against the latency with a fresh token. A pump keeps the first environment in its
+ * renewal window: as soon as a renewal lands, it moves that environment's clock past half the new
+ * token's life, so the next call starts another 2-second renewal.
+ */
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SlowImsRefreshBenchmark {
+
+    static final Duration IMS_LATENCY = Duration.ofSeconds(2);
+    static final Duration LIFETIME = Duration.ofHours(1);
+
+    @State(Scope.Thread)
+    public static class Request {
+        final FakeRequestContext context = new FakeRequestContext(FilterHotPathBenchmark.AEM);
+    }
+
+    /** A fresh token, no renewal in sight. */
+    @State(Scope.Benchmark)
+    public static class Outside {
+        ImsStandIn ims;
+        AemEnvironment environment;
+        ClientRequestFilter filter;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            ims = ImsStandIn.start().register(StandIns.CREDENTIALS).tokenLifetime(LIFETIME);
+            environment = StandIns.environment("outside", "https://author-p12345-e67890.adobeaemcloud.com", ims).build();
+            environment.tokenProvider().orElseThrow().getAccessToken();
+            filter = environment.filter();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            environment.close();
+            ims.close();
+        }
+    }
+
+    /** Always inside a renewal window, with IMS answering after 2 s. */
+    @State(Scope.Benchmark)
+    public static class During {
+        final MutableClock clock = MutableClock.startingNow();
+        ImsStandIn ims;
+        AemEnvironment environment;
+        ClientRequestFilter filter;
+        RefreshingTokenProvider provider;
+        Thread pump;
+        volatile boolean pumping = true;
+        volatile int renewals;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            ims = ImsStandIn.start().register(StandIns.CREDENTIALS).tokenLifetime(LIFETIME).clock(clock);
+            environment = StandIns.environment("during", "https://author-p12345-e67890.adobeaemcloud.com", ims)
+                    .clock(clock).build();
+            provider = (RefreshingTokenProvider) environment.tokenProvider().orElseThrow();
+            provider.getAccessToken();
+            filter = environment.filter();
+            for (int i = 0; i < 1000; i++) {
+                ims.enqueue(Fault.delay(IMS_LATENCY));
+            }
+            pump = new Thread(() -> {
+                while (pumping) {
+                    if (provider.state() == RefreshingTokenProvider.State.FRESH) {
+                        clock.advance(LIFETIME.dividedBy(2).plusMinutes(1));
+                        renewals++;
+                    }
+                    LockSupport.parkNanos(1_000_000);
+                }
+            }, "renewal-pump");
+            pump.setDaemon(true);
+            pump.start();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws InterruptedException {
+            pumping = false;
+            pump.join();
+            if (renewals < 1) {
+                throw new IllegalStateException("no renewal window was opened; the comparison would be meaningless");
+            }
+            environment.close();
+            ims.close();
+        }
+    }
+
+    @Benchmark
+    public Object outsideRefresh(Outside outside, Request request) throws IOException {
+        outside.filter.filter(request.context);
+        return request.context;
+    }
+
+    @Benchmark
+    public Object duringRefresh(During during, Request request) throws IOException {
+        during.filter.filter(request.context);
+        return request.context;
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.aemclient.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Each benchmark runs briefly and reports; speed is not judged here (BENCHMARKS.md is for that). */
+class BenchmarkSmokeTest {
+
+    @Test
+    void everyBenchmarkRunsAndTheReportIsComplete() throws Exception {
+        BenchmarkMain main = new BenchmarkMain(true);
+
+        main.runAll();
+        String report = main.report();
+
+        assertThat(main.results()).containsKeys(
+                "hot/1/constantHeader", "hot/1/aemClient", "hot/1/synchronizedProvider",
+                "hot/2/aemClient", "hot/4/aemClient", "hot/4/synchronizedProvider",
+                "e2e/constantHeader", "e2e/aemClient", "burst/burst", "slow/outsideRefresh", "slow/duringRefresh");
+        assertThat(main.results().values()).allSatisfy(r -> assertThat(r.getScore()).isPositive());
+        assertThat(report).contains("Filter hot path").contains("Cold burst").contains("p99 during / p99 outside");
+        System.out.println(report);
+    }
+}
