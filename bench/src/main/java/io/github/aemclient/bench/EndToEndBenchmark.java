@@ -62,7 +62,12 @@ public class EndToEndBenchmark {
         environment = StandIns.environment("bench", url, ims).build();
         String header = "Bearer " + environment.tokenProvider().orElseThrow().getAccessToken().value();
         aemClient = environment.target().path("/content/wknd.json");
+        // Configured exactly as the library configures its client, so only the filter differs.
         constantClient = ClientBuilder.newBuilder()
+                .connectTimeout(environment.settings().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(environment.settings().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property("jersey.config.client.followRedirects", Boolean.FALSE)
+                .property("dev.resteasy.client.follow.redirects", Boolean.FALSE)
                 .register((jakarta.ws.rs.client.ClientRequestFilter) request ->
                         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, header))
                 .build();

@@ -66,7 +66,10 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
                 return current.token;
             }
             if (now < current.usableUntilMillis) {
-                renewInBackground(clock.instant());
+                // While a renewal runs, stale calls cost no more than fresh ones: no allocation, no CAS.
+                if (inFlight.get() == null) {
+                    renewInBackground(now);
+                }
                 return current.token;
             }
         }
@@ -98,9 +101,9 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
     /** Lifecycle states of the cached token. */
     public enum State { EMPTY, FRESH, STALE, EXPIRED }
 
-    private void renewInBackground(Instant now) {
+    private void renewInBackground(long nowMillis) {
         Failure failure = lastFailure;
-        if (failure != null && now.isBefore(failure.at.plus(policy.retryInterval()))) {
+        if (failure != null && nowMillis < failure.at.plus(policy.retryInterval()).toEpochMilli()) {
             return;
         }
         CompletableFuture<Cached> mine = new CompletableFuture<>();
