@@ -66,8 +66,8 @@ public class EndToEndBenchmark {
         constantClient = ClientBuilder.newBuilder()
                 .connectTimeout(environment.settings().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(environment.settings().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .property("jersey.config.client.followRedirects", Boolean.FALSE)
-                .property("dev.resteasy.client.follow.redirects", Boolean.FALSE)
+                .property(AemEnvironment.JERSEY_FOLLOW_REDIRECTS, Boolean.FALSE)
+                .property(AemEnvironment.RESTEASY_FOLLOW_REDIRECTS, Boolean.FALSE)
                 .register((jakarta.ws.rs.client.ClientRequestFilter) request ->
                         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, header))
                 .build();

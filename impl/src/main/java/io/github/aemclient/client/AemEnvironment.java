@@ -41,8 +41,9 @@ import java.util.function.Supplier;
  */
 public final class AemEnvironment implements AutoCloseable {
 
-    static final String JERSEY_FOLLOW_REDIRECTS = "jersey.config.client.followRedirects";
-    static final String RESTEASY_FOLLOW_REDIRECTS = "dev.resteasy.client.follow.redirects";
+    /** Client properties set to {@code false} on every client built here; set them on clients of your own too. */
+    public static final String JERSEY_FOLLOW_REDIRECTS = "jersey.config.client.followRedirects";
+    public static final String RESTEASY_FOLLOW_REDIRECTS = "dev.resteasy.client.follow.redirects";
 
     private final EnvironmentSettings settings;
     private final EnvironmentAuthentication authentication;

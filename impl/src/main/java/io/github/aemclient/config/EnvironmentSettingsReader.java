@@ -402,9 +402,8 @@ public final class EnvironmentSettingsReader {
         return AemProperties.name(environment, key);
     }
 
-    /** The environment variable MicroProfile Config maps to the property. */
     private String environmentVariable(String key) {
-        return property(key).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+        return PropertyLookup.environmentVariableName(property(key));
     }
 
     private void problem(String key, String message) {

@@ -42,13 +42,21 @@ public interface PropertyLookup {
                 value = environment.get(name);
             }
             if (value == null) {
-                String sanitized = name.replaceAll("[^A-Za-z0-9]", "_");
-                value = environment.get(sanitized);
-                if (value == null) {
-                    value = environment.get(sanitized.toUpperCase(Locale.ROOT));
-                }
+                value = environment.get(sanitized(name));
+            }
+            if (value == null) {
+                value = environment.get(environmentVariableName(name));
             }
             return Optional.ofNullable(value);
         };
+    }
+
+    /** The environment variable MicroProfile Config maps to a property: {@code aem.author.url} → {@code AEM_AUTHOR_URL}. */
+    static String environmentVariableName(String property) {
+        return sanitized(property).toUpperCase(Locale.ROOT);
+    }
+
+    private static String sanitized(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_");
     }
 }
