@@ -74,8 +74,10 @@ public final class AemStandIn extends StandInServer {
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        if (applyFault(exchange)) {
-            requests.add(new AemRequest(method, path, authorization, Math.max(exchange.getResponseCode(), 0), null, body));
+        Fault fault = nextFault();
+        if (fault != null && !fault.answersNormally()) {
+            requests.add(new AemRequest(method, path, authorization, statusOf(fault), null, body));
+            answer(exchange, fault);
             return;
         }
         Optional<String> principal = authenticate(authorization);

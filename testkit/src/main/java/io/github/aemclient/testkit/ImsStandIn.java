@@ -140,9 +140,13 @@ public final class ImsStandIn extends StandInServer {
                 // recorded without decoded parts; answered below
             }
         }
-        if (applyFault(exchange)) {
-            requests.add(new ImsRequest(method, path, contentType, form, jwtHeader, jwtClaims,
-                    exchange.getResponseCode() < 0 ? 0 : exchange.getResponseCode(), null));
+        // Every request is recorded before it is answered, so a client never sees an answer whose request
+        // is not yet in requests().
+        Fault fault = nextFault();
+        if (fault != null && !fault.answersNormally()) {
+            requests.add(new ImsRequest(method, path, contentType, form, jwtHeader, jwtClaims, statusOf(fault), null));
+            log("IMS  " + method + " " + path + " -> injected fault " + fault);
+            answer(exchange, fault);
             return;
         }
         Outcome outcome = exchange(method, path, contentType, form);

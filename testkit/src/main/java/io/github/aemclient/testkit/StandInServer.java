@@ -79,32 +79,34 @@ abstract class StandInServer implements AutoCloseable {
 
     abstract void handle(HttpExchange exchange) throws IOException;
 
-    /** Applies the next queued fault; returns true when it answered (or dropped) the request itself. */
-    boolean applyFault(HttpExchange exchange) throws IOException {
+    /** The next queued fault, or null; its delay already waited. */
+    Fault nextFault() {
         Fault fault = faults.poll();
-        if (fault == null) {
-            return false;
-        }
-        if (!fault.delay.isZero()) {
+        if (fault != null && !fault.delay.isZero()) {
             try {
                 Thread.sleep(fault.delay.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return true;
             }
         }
+        return fault;
+    }
+
+    /** The status a fault answers with: 0 when it drops the connection. Record requests before answering. */
+    static int statusOf(Fault fault) {
+        return fault.disconnect ? 0 : fault.status;
+    }
+
+    /** Answers (or drops) the request as a fault that does not answer normally says. */
+    static void answer(HttpExchange exchange, Fault fault) throws IOException {
         if (fault.disconnect) {
             exchange.close();
-            return true;
-        }
-        if (fault.answersNormally()) {
-            return false;
+            return;
         }
         if (fault.retryAfter != null) {
             exchange.getResponseHeaders().set("Retry-After", fault.retryAfter);
         }
         send(exchange, fault.status, fault.contentType, fault.body);
-        return true;
     }
 
     static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
