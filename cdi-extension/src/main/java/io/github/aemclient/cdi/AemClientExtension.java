@@ -124,17 +124,14 @@ public class AemClientExtension implements Extension {
         aem.tokenProvider().ifPresent(provider -> {
             try {
                 provider.getAccessToken();
-            } catch (ImsException e) {
-                if (e.isConfigurationError()) {
+            } catch (AemClientException e) {
+                if (e instanceof ImsException && ((ImsException) e).isConfigurationError()) {
                     event.addDeploymentProblem(new DeploymentException("AEM environment '" + environment
                             + "' (aem." + environment + ".eager=true): " + e.getMessage(), e));
                 } else {
                     LOG.log(Level.WARNING, "AEM environment ''{0}'': no token at start-up, will retry on first use: {1}",
                             environment, e.getMessage());
                 }
-            } catch (AemClientException e) {
-                LOG.log(Level.WARNING, "AEM environment ''{0}'': no token at start-up, will retry on first use: {1}",
-                        environment, e.getMessage());
             }
         });
     }

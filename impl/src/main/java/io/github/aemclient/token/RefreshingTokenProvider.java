@@ -36,6 +36,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
     private final RefreshPolicy policy;
     private final Executor backgroundExecutor;
     private final Duration maxWait;
+    private final Duration coldCooldown;
 
     private final AtomicReference<Cached> cached = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Cached>> inFlight = new AtomicReference<>();
@@ -54,6 +55,8 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         this.policy = Objects.requireNonNull(policy);
         this.backgroundExecutor = Objects.requireNonNull(backgroundExecutor);
         this.maxWait = Objects.requireNonNull(maxWait);
+        this.coldCooldown = policy.retryInterval().compareTo(MAX_COLD_COOLDOWN) < 0 ? policy.retryInterval()
+                : MAX_COLD_COOLDOWN;
     }
 
     @Override
@@ -149,28 +152,25 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         if (failure == null) {
             return;
         }
-        Duration cooldown = policy.retryInterval().compareTo(MAX_COLD_COOLDOWN) < 0 ? policy.retryInterval()
-                : MAX_COLD_COOLDOWN;
-        if (clock.instant().isBefore(failure.at().plus(cooldown))) {
-            Throwable cause = failure.cause();
-            if (cause instanceof AemClientException) {
-                throw (AemClientException) cause;
-            }
-            throw new AemClientException("Obtaining an access token for environment '" + environment + "' failed: "
-                    + cause, cause);
+        if (clock.instant().isBefore(failure.at().plus(coldCooldown))) {
+            throw asClientException(failure.cause());
         }
+    }
+
+    /** A failure of the renewal as this library's exception: ours as they are, anything else wrapped. */
+    private AemClientException asClientException(Throwable cause) {
+        if (cause instanceof AemClientException) {
+            return (AemClientException) cause;
+        }
+        return new AemClientException("Obtaining an access token for environment '" + environment + "' failed: "
+                + cause, cause);
     }
 
     private Cached join(CompletableFuture<Cached> running) {
         try {
             return running.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof AemClientException) {
-                throw (AemClientException) cause;
-            }
-            throw new AemClientException("Obtaining an access token for environment '" + environment + "' failed: "
-                    + cause, cause);
+            throw asClientException(e.getCause());
         } catch (TimeoutException e) {
             throw new ImsUnavailableException("No access token for environment '" + environment + "' within "
                     + maxWait.toMillis() + " ms: the renewal in progress has not finished", e);

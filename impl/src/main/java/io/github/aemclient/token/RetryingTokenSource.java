@@ -83,11 +83,7 @@ public final class RetryingTokenSource implements TokenSource {
         String message = last.getMessage() + " (gave up after " + tried + " in "
                 + Duration.between(start, clock.instant()).toMillis() + " ms)";
         if (last instanceof ImsException) {
-            ImsException ims = (ImsException) last;
-            ImsException copy = new ImsException(message, ims.status(), ims.error().orElse(null),
-                    ims.errorDescription().orElse(null), ims.retryAfter().orElse(null));
-            copy.initCause(last.getCause());
-            return copy;
+            return ImsExceptions.withMessage((ImsException) last, message);
         }
         if (last instanceof ImsUnavailableException) {
             return new ImsUnavailableException(message, last.getCause());

@@ -52,10 +52,9 @@ public final class ServiceTokenSource implements TokenSource {
         if (!e.isConfigurationError() || expiry.isEmpty() || now.isBefore(expiry.get())) {
             return e;
         }
-        return new ImsException(e.getMessage() + ". The certificate of the service credentials in "
+        return ImsExceptions.withMessage(e, e.getMessage() + ". The certificate of the service credentials in "
                 + credentials.source() + " expired at " + expiry.get() + ": create new service credentials in the"
-                + " AEM Developer Console", e.status(), e.error().orElse(null), e.errorDescription().orElse(null),
-                e.retryAfter().orElse(null));
+                + " AEM Developer Console");
     }
 
     private void warnIfCertificateExpiresSoon() {
