@@ -21,6 +21,7 @@ public final class AemProperties {
     public static final String REFRESH_RATIO = "refresh-ratio";
     public static final String EXPIRY_MARGIN = "expiry-margin";
     public static final String REFRESH_RETRY_INTERVAL = "refresh-retry-interval";
+    public static final String UNAUTHORIZED_RENEWAL_INTERVAL = "unauthorized-renewal-interval";
     public static final String EAGER = "eager";
     public static final String RETRY_MAX_ATTEMPTS = "retry-max-attempts";
     public static final String RETRY_MAX_DURATION = "retry-max-duration";

@@ -17,6 +17,7 @@ import static io.github.aemclient.config.AemProperties.RETRY_MAX_ATTEMPTS;
 import static io.github.aemclient.config.AemProperties.RETRY_MAX_DURATION;
 import static io.github.aemclient.config.AemProperties.TOKEN;
 import static io.github.aemclient.config.AemProperties.TOKEN_FILE;
+import static io.github.aemclient.config.AemProperties.UNAUTHORIZED_RENEWAL_INTERVAL;
 import static io.github.aemclient.config.AemProperties.URL;
 import static io.github.aemclient.config.AemProperties.USERNAME;
 
@@ -266,7 +267,9 @@ public final class EnvironmentSettingsReader {
         Duration margin = duration(EXPIRY_MARGIN, RefreshPolicy.DEFAULT_EXPIRY_MARGIN, Duration.ZERO, Duration.ofHours(1));
         Duration retry = duration(REFRESH_RETRY_INTERVAL, RefreshPolicy.DEFAULT_RETRY_INTERVAL, Duration.ofMillis(1),
                 Duration.ofHours(1));
-        return new RefreshPolicy(ratio, margin, retry);
+        Duration unauthorized = duration(UNAUTHORIZED_RENEWAL_INTERVAL,
+                RefreshPolicy.DEFAULT_UNAUTHORIZED_RENEWAL_INTERVAL, Duration.ofSeconds(1), Duration.ofHours(1));
+        return new RefreshPolicy(ratio, margin, retry, unauthorized);
     }
 
     private URI aemUrl(String value) {

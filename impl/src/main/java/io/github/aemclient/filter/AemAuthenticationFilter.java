@@ -42,6 +42,11 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
         if (response.getStatus() != 401 || !aemOrigin.matches(request.getUri())) {
             return;
         }
+        if (Replay.isReplay(request)) {
+            // The replay carried a token obtained moments ago: its 401 says nothing new, and dropping that
+            // token would make every rejected request cost two IMS exchanges.
+            return;
+        }
         boolean replayable = Replay.isAllowed(request);
         if (authenticator.rejected(request, replayable)) {
             Replay.into(request, response);

@@ -1,27 +1,40 @@
 package io.github.aemclient.filter;
 
+import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
+import java.io.OutputStream;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Sends a request AEM rejected with 401 once more, with a new token, and puts the answer in place of
  * the rejected one. A request filter cannot rewind a request, so this runs in the response filter: the
- * same client sends a copy of the request (headers, method, entity) marked as a replay, which passes
- * the request filter again and so carries the new token; its status, headers and (buffered) body
- * replace the 401's. Only idempotent methods are replayed, and only when the entity can be sent twice.
+ * same client sends a copy of the request marked as a replay, which passes the request filter again and
+ * so carries the new token.
+ *
+ * <p>The copy is faithful or not sent: it has the request's method, headers, properties and the providers
+ * and properties registered on its {@code WebTarget} (which the client does not know), and its entity
+ * with its generic type and annotations; only idempotent methods are replayed, and only entities that
+ * can be written twice ({@link RepeatableEntities}). The replay's answer reaches the caller as it came
+ * off the wire: status, headers and the undecoded body stream, so reader interceptors (gzip, say) run
+ * once, in the caller's {@code readEntity}, and a large body is streamed, never buffered.
  */
 final class Replay {
 
@@ -31,38 +44,90 @@ final class Replay {
     private Replay() {
     }
 
+    static boolean isReplay(ClientRequestContext request) {
+        return request.getProperty(REPLAYED_PROPERTY) != null;
+    }
+
     static boolean isAllowed(ClientRequestContext request) {
-        if (request.getProperty(REPLAYED_PROPERTY) != null || !IDEMPOTENT.contains(request.getMethod())) {
-            return false;
-        }
-        Object entity = request.getEntity();
-        // Streams are consumed by the first send.
-        return !(entity instanceof InputStream || entity instanceof Reader || entity instanceof StreamingOutput);
+        return !isReplay(request) && IDEMPOTENT.contains(request.getMethod())
+                && (!request.hasEntity() || RepeatableEntities.isRepeatable(request.getEntity()));
     }
 
     static void into(ClientRequestContext request, ClientResponseContext response) throws IOException {
-        Invocation.Builder copy = request.getClient().target(request.getUri()).request()
-                .property(REPLAYED_PROPERTY, Boolean.TRUE);
-        for (Map.Entry<String, List<Object>> header : request.getHeaders().entrySet()) {
-            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(header.getKey())
-                    && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(header.getKey())) {
-                for (Object value : header.getValue()) {
-                    copy.header(header.getKey(), value);
-                }
-            }
-        }
+        Capture capture = new Capture();
+        Invocation.Builder copy = copyOf(request, capture);
         discard(response);
-        try (Response replayed = request.hasEntity()
-                ? copy.method(request.getMethod(), Entity.entity(request.getEntity(), request.getMediaType()))
-                : copy.method(request.getMethod())) {
-            byte[] body = replayed.hasEntity() ? replayed.readEntity(byte[].class) : new byte[0];
+        Response replayed = request.hasEntity()
+                ? copy.method(request.getMethod(), entityOf(request))
+                : copy.method(request.getMethod());
+        try {
             response.setStatus(replayed.getStatus());
             response.getHeaders().clear();
             for (Map.Entry<String, List<String>> header : replayed.getStringHeaders().entrySet()) {
                 response.getHeaders().put(header.getKey(), new ArrayList<>(header.getValue()));
             }
-            response.setEntityStream(new ByteArrayInputStream(body));
+            ClientResponseContext wire = capture.response;
+            if (wire != null && wire.hasEntity()) {
+                response.setEntityStream(new ReplayedBody(wire.getEntityStream(), replayed));
+            } else {
+                replayed.close();
+                response.setEntityStream(InputStream.nullInputStream());
+            }
+        } catch (RuntimeException | Error e) {
+            replayed.close();
+            throw e;
         }
+    }
+
+    /**
+     * The request's client, aimed at its URI, with what the request's configuration has beyond the client's:
+     * the providers and properties registered on the {@code WebTarget} or the {@code Invocation.Builder}.
+     */
+    private static Invocation.Builder copyOf(ClientRequestContext request, Capture capture) {
+        Client client = request.getClient();
+        Configuration own = request.getConfiguration();
+        Configuration clients = client.getConfiguration();
+        WebTarget target = client.target(request.getUri());
+        for (Object provider : own.getInstances()) {
+            if (!clients.isRegistered(provider)) {
+                target.register(provider, own.getContracts(provider.getClass()));
+            }
+        }
+        for (Class<?> provider : own.getClasses()) {
+            if (!clients.isRegistered(provider)) {
+                target.register(provider, own.getContracts(provider));
+            }
+        }
+        for (Map.Entry<String, Object> property : own.getProperties().entrySet()) {
+            if (!Objects.equals(clients.getProperty(property.getKey()), property.getValue())) {
+                target.property(property.getKey(), property.getValue());
+            }
+        }
+        target.register(capture);
+        Invocation.Builder copy = target.request();
+        for (String name : request.getPropertyNames()) {
+            copy.property(name, request.getProperty(name));
+        }
+        copy.property(REPLAYED_PROPERTY, Boolean.TRUE);
+        for (Map.Entry<String, List<Object>> header : request.getHeaders().entrySet()) {
+            String name = header.getKey();
+            // The new token comes from the request filter; the entity brings its own type and length.
+            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
+                    && !(request.hasEntity() && HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name))) {
+                for (Object value : header.getValue()) {
+                    copy.header(name, value);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static Entity<?> entityOf(ClientRequestContext request) {
+        Object body = request.getEntity();
+        Type type = request.getEntityType();
+        Object entity = type == null || type.equals(body.getClass()) ? body : new GenericEntity<>(body, type);
+        MediaType mediaType = Objects.requireNonNullElse(request.getMediaType(), MediaType.APPLICATION_OCTET_STREAM_TYPE);
+        return Entity.entity(entity, mediaType, request.getEntityAnnotations());
     }
 
     /**
@@ -72,9 +137,41 @@ final class Replay {
     private static void discard(ClientResponseContext response) {
         if (response.hasEntity()) {
             try {
-                response.getEntityStream().transferTo(java.io.OutputStream.nullOutputStream());
+                response.getEntityStream().transferTo(OutputStream.nullOutputStream());
             } catch (IOException ignored) {
                 // nothing more to release
+            }
+        }
+    }
+
+    /** Remembers the replay's response as the client received it, before any {@code readEntity}. */
+    static final class Capture implements ClientResponseFilter {
+        volatile ClientResponseContext response;
+
+        @Override
+        public void filter(ClientRequestContext request, ClientResponseContext response) {
+            this.response = response;
+        }
+    }
+
+    /**
+     * The replay's body, handed to the caller; closing it closes the replay's response. Holding the response
+     * also keeps it reachable while the caller reads: some clients close a response when it is collected.
+     */
+    private static final class ReplayedBody extends FilterInputStream {
+        private final Response replayed;
+
+        ReplayedBody(InputStream wire, Response replayed) {
+            super(wire);
+            this.replayed = replayed;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                replayed.close();
             }
         }
     }

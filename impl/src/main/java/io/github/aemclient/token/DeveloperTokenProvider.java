@@ -32,6 +32,7 @@ public final class DeveloperTokenProvider implements AccessTokenProvider {
     private volatile AccessToken current;
     private volatile boolean rereadRequested;
     private volatile AccessToken warnedAbout;
+    private volatile AccessToken warnedRejected;
 
     /**
      * @param text supplies the token text; called again later only when {@code rereadable}
@@ -70,9 +71,13 @@ public final class DeveloperTokenProvider implements AccessTokenProvider {
 
     @Override
     public void invalidate(AccessToken token) {
-        if (token.equals(current)) {
+        if (token.equals(current) && !token.equals(warnedRejected)) {
+            // Once per token: AEM may refuse every request, and a log line per request would bury the cause.
+            warnedRejected = token;
             LOG.log(Level.WARNING, "AEM rejected the local development token for environment ''{0}'' from {1}"
                     + " (revoked, or for another environment?)", environment, source);
+        }
+        if (token.equals(current)) {
             rereadRequested = rereadable;
         }
     }

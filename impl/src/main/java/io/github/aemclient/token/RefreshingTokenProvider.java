@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -23,6 +24,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * path takes no lock, and an expired token is never handed out. A failed renewal never discards a token
  * that is still valid. While there is no valid token and the last attempt failed moments ago, callers
  * get that failure at once rather than queueing behind new attempts (no pile-up of blocked threads).
+ *
+ * <p>Two things can keep a renewal from finishing that are not IMS's fault, and neither may wedge the
+ * environment. A background renewal the executor refuses, drops or never gets to is taken over by the
+ * first caller that needs a token. A caller interrupted while it runs a renewal gets an exception and
+ * keeps its interrupt flag; its renewal is abandoned without counting as an IMS failure, and the callers
+ * waiting for it start another.
  */
 public final class RefreshingTokenProvider implements AccessTokenProvider {
 
@@ -37,9 +44,10 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
     private final Executor backgroundExecutor;
     private final Duration maxWait;
     private final Duration coldCooldown;
+    private final Rejections rejections;
 
     private final AtomicReference<Cached> cached = new AtomicReference<>();
-    private final AtomicReference<CompletableFuture<Cached>> inFlight = new AtomicReference<>();
+    private final AtomicReference<Renewal> inFlight = new AtomicReference<>();
     /** Set after a failed renewal, cleared by the next success; guards the retry interval and logging. */
     private volatile Failure lastFailure;
 
@@ -57,6 +65,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         this.maxWait = Objects.requireNonNull(maxWait);
         this.coldCooldown = policy.retryInterval().compareTo(MAX_COLD_COOLDOWN) < 0 ? policy.retryInterval()
                 : MAX_COLD_COOLDOWN;
+        this.rejections = new Rejections(environment, policy.unauthorizedRenewalInterval());
     }
 
     @Override
@@ -79,12 +88,39 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         return awaitRenewal();
     }
 
+    /**
+     * AEM rejected {@code token}. If it is the current token, a new one is obtained before this returns,
+     * unless one was already obtained because of a rejection within {@link RefreshPolicy#unauthorizedRenewalInterval()}:
+     * then nothing happens and nobody waits for IMS. If the renewal fails, the rejected token stays in use
+     * while it is valid (AEM may have refused it by mistake; no token at all would be worse). A report about
+     * any other token is ignored, so a late report never throws away a newer token.
+     */
     @Override
     public void invalidate(AccessToken token) {
         Cached current = cached.get();
-        if (current != null && current.token.equals(token) && cached.compareAndSet(current, null)) {
-            LOG.log(Level.INFO, "AEM rejected the access token for environment ''{0}''; a new one will be obtained",
-                    environment);
+        if (current == null || !current.token.equals(token)) {
+            return;
+        }
+        long now = clock.millis();
+        rejections.record(token, now);
+        Renewal running = inFlight.get();
+        if (running == null) {
+            if (!rejections.tryRenewal(now)) {
+                return;
+            }
+            Renewal mine = new Renewal();
+            running = inFlight.compareAndSet(null, mine) ? mine : inFlight.get();
+            if (running == null) {
+                return; // another renewal began and already ended: the current token is a new one
+            }
+        }
+        if (running.claim()) {
+            renew(running);
+        }
+        try {
+            join(running, System.nanoTime() + maxWait.toNanos());
+        } catch (RuntimeException failedOrAbandoned) {
+            // Recorded and logged by the renewal; the rejected token stays in use while it is valid.
         }
     }
 
@@ -109,35 +145,53 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         if (failure != null && nowMillis < failure.at.plus(policy.retryInterval()).toEpochMilli()) {
             return;
         }
-        CompletableFuture<Cached> mine = new CompletableFuture<>();
+        Renewal mine = new Renewal();
         if (!inFlight.compareAndSet(null, mine)) {
             return;
         }
         try {
-            backgroundExecutor.execute(() -> renew(mine));
-        } catch (RuntimeException rejected) {
-            inFlight.set(null);
-            mine.completeExceptionally(rejected);
-            LOG.log(Level.WARNING, "Could not start the background renewal of the access token for environment ''"
-                    + environment + "''", rejected);
+            backgroundExecutor.execute(() -> {
+                if (mine.claim()) {
+                    renew(mine);
+                }
+            });
+        } catch (Throwable notScheduled) {
+            // RejectedExecutionException, or "OutOfMemoryError: unable to create native thread" from a
+            // thread-per-task executor: a failed renewal like any other, retried after the retry interval.
+            if (mine.claim()) {
+                fail(mine, new AemClientException("The background renewal of the access token for environment '"
+                        + environment + "' could not be started: " + notScheduled, notScheduled));
+            }
         }
     }
 
     private AccessToken awaitRenewal() {
+        long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
-            CompletableFuture<Cached> running = inFlight.get();
+            Renewal running = inFlight.get();
             if (running == null) {
                 failFastAfterRecentFailure();
-                CompletableFuture<Cached> mine = new CompletableFuture<>();
+                Renewal mine = new Renewal();
                 if (!inFlight.compareAndSet(null, mine)) {
                     continue;
                 }
-                // The caller that starts a synchronous renewal runs it itself: no thread is needed, and its
-                // duration is bounded by the IMS client's own timeouts.
-                renew(mine);
                 running = mine;
             }
-            Cached renewed = join(running);
+            if (running.claim()) {
+                // Our own renewal, or a background one that has not started (its executor is saturated, dropped
+                // it or has not got to it yet): this caller needs a token now, so it runs the renewal itself,
+                // with no thread needed and its duration bounded by the IMS client's own timeouts.
+                renew(running);
+            }
+            Cached renewed;
+            try {
+                renewed = join(running, deadline);
+            } catch (AbandonedRenewal abandoned) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw interrupted(abandoned.getCause());
+                }
+                continue; // its caller was interrupted: start another
+            }
             if (clock.millis() < renewed.usableUntilMillis) {
                 return renewed.token;
             }
@@ -166,41 +220,79 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
                 + cause, cause);
     }
 
-    private Cached join(CompletableFuture<Cached> running) {
+    private AemClientException interrupted(Throwable cause) {
+        return new AemClientException("Interrupted while obtaining an access token for environment '" + environment
+                + "'", cause);
+    }
+
+    /** @throws AbandonedRenewal when the renewal's caller was interrupted and nobody finished it */
+    private Cached join(Renewal running, long deadlineNanos) {
         try {
-            return running.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            return running.result.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof AbandonedRenewal) {
+                throw (AbandonedRenewal) e.getCause();
+            }
             throw asClientException(e.getCause());
         } catch (TimeoutException e) {
             throw new ImsUnavailableException("No access token for environment '" + environment + "' within "
                     + maxWait.toMillis() + " ms: the renewal in progress has not finished", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AemClientException("Interrupted while waiting for an access token for environment '"
-                    + environment + "'", e);
+            throw interrupted(e);
         }
     }
 
-    private void renew(CompletableFuture<Cached> mine) {
+    private void renew(Renewal mine) {
+        AccessToken token;
         try {
-            AccessToken token = source.fetch();
-            Cached renewed = new Cached(token, policy.refreshAt(token.obtainedAt(), token.expiresAt()).toEpochMilli(),
-                    policy.usableUntil(token.obtainedAt(), token.expiresAt()).toEpochMilli());
-            // Publish the token before clearing inFlight, so no thread sees "stale and nothing running"
-            // in between and starts a second renewal.
-            cached.set(renewed);
-            if (lastFailure != null) {
-                LOG.log(Level.INFO, "Access token for environment ''{0}'' renewed after {1} failed attempt(s)",
-                        environment, lastFailure.attempts);
+            if (Thread.currentThread().isInterrupted()) {
+                // A pooled thread with a stale interrupt: an exchange it would abandon at once is not started.
+                throw new AemClientException("The calling thread was interrupted");
             }
-            lastFailure = null;
-            inFlight.set(null);
-            mine.complete(renewed);
+            token = source.fetch();
         } catch (RuntimeException | Error e) {
-            recordFailure(e);
-            inFlight.set(null);
-            mine.completeExceptionally(e);
+            if (isInterruption(e)) {
+                // The caller's interrupt, not IMS's failure: nothing recorded, and whoever waits starts anew.
+                inFlight.compareAndSet(mine, null);
+                mine.result.completeExceptionally(new AbandonedRenewal(e));
+            } else {
+                fail(mine, e);
+            }
+            return;
         }
+        Cached renewed = new Cached(token, policy.refreshAt(token.obtainedAt(), token.expiresAt()).toEpochMilli(),
+                policy.usableUntil(token.obtainedAt(), token.expiresAt()).toEpochMilli());
+        // Publish the token before clearing inFlight, so no thread sees "stale and nothing running"
+        // in between and starts a second renewal.
+        cached.set(renewed);
+        Failure failure = lastFailure;
+        if (failure != null) {
+            LOG.log(Level.INFO, "Access token for environment ''{0}'' renewed after {1} failed attempt(s)",
+                    environment, failure.attempts);
+        }
+        lastFailure = null;
+        inFlight.compareAndSet(mine, null);
+        mine.result.complete(renewed);
+    }
+
+    private void fail(Renewal mine, Throwable e) {
+        recordFailure(e);
+        inFlight.compareAndSet(mine, null);
+        mine.result.completeExceptionally(e);
+    }
+
+    private static boolean isInterruption(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                Thread.currentThread().interrupt(); // whoever caught it did not restore the flag
+                return true;
+            }
+        }
+        return false;
     }
 
     private void recordFailure(Throwable e) {
@@ -224,5 +316,27 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
     }
 
     private record Failure(Instant at, int attempts, Throwable cause) {
+    }
+
+    /**
+     * One renewal, run once: by the background task or by a caller that needs a token, whichever claims it
+     * first, so a task the executor never runs cannot leave the environment waiting forever.
+     */
+    private static final class Renewal {
+        final CompletableFuture<Cached> result = new CompletableFuture<>();
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        boolean claim() {
+            return !claimed.get() && claimed.compareAndSet(false, true);
+        }
+    }
+
+    /** A renewal given up because its caller was interrupted; never reaches a caller. */
+    private static final class AbandonedRenewal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AbandonedRenewal(Throwable cause) {
+            super(null, cause, false, false);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /** Retries transient IMS failures of another source as its {@link RetryPolicy} says. */
@@ -44,7 +45,7 @@ public final class RetryingTokenSource implements TokenSource {
             try {
                 return delegate.fetch();
             } catch (AemClientException e) {
-                if (!RetryPolicy.isRetryable(e) || policy.maxAttempts() == 1) {
+                if (!RetryPolicy.isRetryable(e) || policy.maxAttempts() == 1 || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
                 if (attempt >= policy.maxAttempts()) {
@@ -70,7 +71,7 @@ public final class RetryingTokenSource implements TokenSource {
 
     private Duration waitBefore(int attempt, AemClientException e) {
         if (e instanceof ImsException) {
-            java.util.Optional<Duration> asked = ((ImsException) e).retryAfter();
+            Optional<Duration> asked = ((ImsException) e).retryAfter();
             if (asked.isPresent()) {
                 return asked.get();
             }

@@ -63,10 +63,13 @@ class SecretHygieneTest {
             call(author, seen);
             ims.revokeAll();
             call(author, seen);
-            ims.enqueue(Fault.error(400, "invalid_client", "invalid client_secret parameter"));
-            author.tokenProvider().orElseThrow().invalidate(author.tokenProvider().orElseThrow().getAccessToken());
-            call(author, seen);
             author.close();
+            // A new environment whose first exchange IMS refuses (a 401 could not cause it so soon: rate limited).
+            ims.enqueue(Fault.error(400, "invalid_client", "invalid client_secret parameter"));
+            try (AemEnvironment refused = AemEnvironment.builder("refused").url(aem.url().toString())
+                    .credentialsFile(dir.resolve("c.json")).imsUrl(ims.url().toString()).build()) {
+                call(refused, seen);
+            }
 
             String expired = ims.issueDeveloperToken(Instant.now().minus(Duration.ofDays(2)), Duration.ofHours(24));
             secrets.add(expired);

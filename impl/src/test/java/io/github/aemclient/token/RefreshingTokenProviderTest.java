@@ -6,16 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.aemclient.AccessToken;
 import io.github.aemclient.ImsException;
 import io.github.aemclient.ImsUnavailableException;
-import io.github.aemclient.credentials.ServiceCredentials;
-import io.github.aemclient.credentials.ServiceCredentialsReader;
-import io.github.aemclient.ims.ImsClient;
-import io.github.aemclient.jwt.JwtAssertionFactory;
-import io.github.aemclient.support.CapturedLogs;
 import io.github.aemclient.support.ManualExecutor;
 import io.github.aemclient.testkit.Fault;
-import io.github.aemclient.testkit.ImsStandIn;
-import io.github.aemclient.testkit.MutableClock;
-import io.github.aemclient.testkit.TestCredentials;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,32 +19,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The token lifecycle against the strict IMS stand-in, with the stand-in and the provider on one clock. */
-class RefreshingTokenProviderTest {
+class RefreshingTokenProviderTest extends ImsBackedTest {
 
-    static final TestCredentials TEST = TestCredentials.generate();
-    static final ServiceCredentials CREDENTIALS = ServiceCredentialsReader.fromJson(TEST.json(), "test");
     static final Duration LIFETIME = Duration.ofHours(1);
 
-    final MutableClock clock = MutableClock.startingNow();
     final ManualExecutor background = new ManualExecutor();
-    ImsStandIn ims;
-    CapturedLogs logs;
 
-    @BeforeEach
-    void start() {
-        ims = ImsStandIn.start().register(TEST).tokenLifetime(LIFETIME).clock(clock);
-        logs = CapturedLogs.capture();
-    }
-
-    @AfterEach
-    void stop() {
-        logs.close();
-        ims.close();
+    @Override
+    Duration tokenLifetime() {
+        return LIFETIME;
     }
 
     RefreshingTokenProvider provider(java.util.concurrent.Executor executor, Duration maxWait) {
@@ -60,10 +38,8 @@ class RefreshingTokenProviderTest {
     }
 
     RefreshingTokenProvider provider(java.util.concurrent.Executor executor, Duration maxWait, Duration readTimeout) {
-        ServiceTokenSource source = new ServiceTokenSource(CREDENTIALS,
-                new JwtAssertionFactory(CREDENTIALS, clock, Duration.ofMinutes(5)),
-                new ImsClient(ims.url(), Duration.ofSeconds(2), readTimeout), clock);
-        return new RefreshingTokenProvider("author", source, clock, RefreshPolicy.defaults(), executor, maxWait);
+        return new RefreshingTokenProvider("author", source(readTimeout), clock, RefreshPolicy.defaults(), executor,
+                maxWait);
     }
 
     RefreshingTokenProvider provider() {

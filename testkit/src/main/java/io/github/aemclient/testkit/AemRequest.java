@@ -1,5 +1,8 @@
 package io.github.aemclient.testkit;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** One request the AEM stand-in received, and how it answered. */
@@ -11,14 +14,28 @@ public final class AemRequest {
     private final int status;
     private final String principal;
     private final String body;
+    private final Map<String, List<String>> headers;
 
-    AemRequest(String method, String path, String authorization, int status, String principal, String body) {
+    AemRequest(String method, String path, Map<String, List<String>> headers, int status, String principal,
+            String body) {
         this.method = method;
         this.path = path;
-        this.authorization = authorization;
+        this.headers = headers;
+        this.authorization = header("Authorization").orElse(null);
         this.status = status;
         this.principal = principal;
         this.body = body;
+    }
+
+    /** Every request header as received, names in lower case. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** The first value of a request header, the name in any case. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     /** The request body as text (empty when there was none). */

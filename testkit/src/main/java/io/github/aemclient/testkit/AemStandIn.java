@@ -2,23 +2,34 @@ package io.github.aemclient.testkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import jakarta.json.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A stand-in for an AEM environment on 127.0.0.1: it accepts only bearer tokens that its
  * {@link ImsStandIn} issued and that have neither expired nor been revoked (or, when configured, basic
  * auth users and anonymous calls, like a local AEM SDK), and answers 401 otherwise. Every path answers
- * {@code 200 {"path":...,"method":...,"principal":...}}, except {@code /testkit/redirect?to=URL},
- * which answers 302 to {@code URL}.
+ * {@code 200 {"path":...,"method":...,"principal":...}} — gzip-compressed, with
+ * {@code Content-Encoding: gzip}, when the request's {@code Accept-Encoding} allows it, as AEM's CDN does —
+ * except these:
+ * <ul>
+ * <li>{@code /testkit/redirect?to=URL} answers 302 to {@code URL};</li>
+ * <li>{@code /testkit/bytes/N} streams {@code N} bytes of {@code application/octet-stream} (byte {@code i}
+ * is {@code i % 251}), chunked, without holding them in memory: a large download.</li>
+ * </ul>
  */
 public final class AemStandIn extends StandInServer {
 
@@ -26,6 +37,7 @@ public final class AemStandIn extends StandInServer {
     private final Map<String, String> basicUsers = new ConcurrentHashMap<>();
     private final List<AemRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean anonymous;
+    private volatile boolean refuseTokens;
 
     private AemStandIn(int port, ImsStandIn ims) {
         super(port, "aem-stand-in");
@@ -61,6 +73,15 @@ public final class AemStandIn extends StandInServer {
         return this;
     }
 
+    /**
+     * Answers 401 to every bearer token, however valid: what AEM does when the technical account has no
+     * permission on this environment, or the credentials belong to another one.
+     */
+    public AemStandIn refuseEveryToken() {
+        this.refuseTokens = true;
+        return this;
+    }
+
     public List<AemRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -73,10 +94,11 @@ public final class AemStandIn extends StandInServer {
         String path = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Map<String, List<String>> headers = headersOf(exchange);
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Fault fault = nextFault();
         if (fault != null && !fault.answersNormally()) {
-            requests.add(new AemRequest(method, path, authorization, statusOf(fault), null, body));
+            requests.add(new AemRequest(method, path, headers, statusOf(fault), null, body));
             answer(exchange, fault);
             return;
         }
@@ -84,7 +106,7 @@ public final class AemStandIn extends StandInServer {
         String scheme = authorization == null ? "no Authorization" : authorization.split(" ", 2)[0];
         log("AEM  " + method + " " + path + " (" + scheme + ") -> " + (principal.isPresent() ? "200 as " + principal.get() : "401"));
         if (principal.isEmpty()) {
-            requests.add(new AemRequest(method, path, authorization, 401, null, body));
+            requests.add(new AemRequest(method, path, headers, 401, null, body));
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"AEM\"");
             sendJson(exchange, 401, "{\"error\":\"unauthorized\"}");
             return;
@@ -92,17 +114,78 @@ public final class AemStandIn extends StandInServer {
         if (exchange.getRequestURI().getPath().equals("/testkit/redirect")) {
             String query = exchange.getRequestURI().getQuery();
             String target = query != null && query.startsWith("to=") ? query.substring(3) : "/";
-            requests.add(new AemRequest(method, path, authorization, 302, principal.get(), body));
+            requests.add(new AemRequest(method, path, headers, 302, principal.get(), body));
             exchange.getResponseHeaders().set("Location", target);
             send(exchange, 302, "text/plain", "");
             return;
         }
-        requests.add(new AemRequest(method, path, authorization, 200, principal.get(), body));
-        sendJson(exchange, 200, Json.createObjectBuilder()
+        requests.add(new AemRequest(method, path, headers, 200, principal.get(), body));
+        if (exchange.getRequestURI().getPath().startsWith(BYTES_PATH)) {
+            sendBytes(exchange, exchange.getRequestURI().getPath().substring(BYTES_PATH.length()));
+            return;
+        }
+        String json = Json.createObjectBuilder()
                 .add("path", exchange.getRequestURI().getPath())
                 .add("method", method)
                 .add("principal", principal.get())
-                .build().toString());
+                .build().toString();
+        if (acceptsGzip(exchange)) {
+            sendGzip(exchange, json);
+        } else {
+            sendJson(exchange, 200, json);
+        }
+    }
+
+    private static final String BYTES_PATH = "/testkit/bytes/";
+
+    private static Map<String, List<String>> headersOf(HttpExchange exchange) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        return Collections.unmodifiableMap(headers);
+    }
+
+    private static boolean acceptsGzip(HttpExchange exchange) {
+        List<String> accepted = exchange.getRequestHeaders().get("Accept-Encoding");
+        return accepted != null && accepted.stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("gzip"));
+    }
+
+    private static void sendGzip(HttpExchange exchange, String json) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        exchange.sendResponseHeaders(200, compressed.size());
+        exchange.getResponseBody().write(compressed.toByteArray());
+        exchange.close();
+    }
+
+    private static void sendBytes(HttpExchange exchange, String size) throws IOException {
+        long remaining;
+        try {
+            remaining = Long.parseLong(size);
+        } catch (NumberFormatException e) {
+            sendJson(exchange, 400, "{\"error\":\"not a byte count: " + size.replace("\"", "") + "\"}");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, 0); // chunked: nothing says how long until it ends
+        byte[] pattern = new byte[251 * 64];
+        for (int i = 0; i < pattern.length; i++) {
+            pattern[i] = (byte) (i % 251);
+        }
+        try (OutputStream out = exchange.getResponseBody()) {
+            while (remaining > 0) {
+                int n = (int) Math.min(pattern.length, remaining);
+                out.write(pattern, 0, n);
+                remaining -= n;
+            }
+        } catch (IOException clientWentAway) {
+            // the client stopped reading: nothing more to send
+        }
+        exchange.close();
     }
 
     private Optional<String> authenticate(String authorization) {
@@ -110,6 +193,9 @@ public final class AemStandIn extends StandInServer {
             return anonymous ? Optional.of("anonymous") : Optional.empty();
         }
         if (authorization.startsWith("Bearer ") && ims != null) {
+            if (refuseTokens) {
+                return Optional.empty();
+            }
             return ims.principalOf(authorization.substring(7).strip());
         }
         if (authorization.startsWith("Basic ")) {

@@ -75,4 +75,66 @@ class AemStandInTest {
             assertThat(sdk.url().getHost()).isEqualTo("127.0.0.1");
         }
     }
+
+    @Test
+    void refusesEveryTokenWhenToldTo() throws Exception {
+        try (ImsStandIn ims = ImsStandIn.start(); AemStandIn aem = AemStandIn.start(ims).refuseEveryToken()) {
+            String live = ims.issueDeveloperToken(Instant.now(), Duration.ofHours(1));
+
+            assertThat(get(aem.url(), "/x", "Bearer " + live).statusCode()).isEqualTo(401);
+            assertThat(aem.requests()).singleElement().satisfies(r -> assertThat(r.bearerToken()).contains(live));
+        }
+    }
+
+    @Test
+    void recordsEveryRequestHeader() throws Exception {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().allowAnonymous()) {
+            HTTP.send(HttpRequest.newBuilder(URI.create(sdk.url() + "/h")).header("X-Request-Id", "r-1")
+                    .header("X-Multi", "a").header("X-Multi", "b").build(), HttpResponse.BodyHandlers.discarding());
+
+            AemRequest request = sdk.requests().get(0);
+            assertThat(request.header("x-request-id")).contains("r-1");
+            assertThat(request.header("X-REQUEST-ID")).contains("r-1");
+            assertThat(request.headers().get("x-multi")).containsExactly("a", "b");
+            assertThat(request.header("Authorization")).isEmpty();
+        }
+    }
+
+    @Test
+    void compressesWhenTheClientAcceptsGzip() throws Exception {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().allowAnonymous()) {
+            HttpResponse<byte[]> plain = HTTP.send(HttpRequest.newBuilder(URI.create(sdk.url() + "/p")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> gzip = HTTP.send(HttpRequest.newBuilder(URI.create(sdk.url() + "/p"))
+                    .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(gzip.headers().firstValue("Content-Encoding")).contains("gzip");
+            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(gzip.body()))) {
+                assertThat(in.readAllBytes()).isEqualTo(plain.body());
+            }
+        }
+    }
+
+    @Test
+    void streamsALargeBodyOfTheRequestedSize() throws Exception {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().allowAnonymous()) {
+            HttpResponse<java.io.InputStream> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(sdk.url() + "/testkit/bytes/1000003")).build(), HttpResponse.BodyHandlers.ofInputStream());
+            long count = 0;
+            boolean pattern = true;
+            try (java.io.InputStream in = response.body()) {
+                int b;
+                while ((b = in.read()) != -1) {
+                    pattern &= b == count % 251;
+                    count++;
+                }
+            }
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(count).isEqualTo(1000003);
+            assertThat(pattern).as("byte i is i % 251").isTrue();
+            assertThat(get(sdk.url(), "/testkit/bytes/lots", null).statusCode()).isEqualTo(400);
+        }
+    }
 }
