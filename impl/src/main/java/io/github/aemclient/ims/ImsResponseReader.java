@@ -96,6 +96,17 @@ final class ImsResponseReader {
         return unexpected(status, "no IMS error in the body", body, retryAfter, secrets);
     }
 
+    /**
+     * An answer whose body was larger than the client reads. An {@link ImsException} carrying the status,
+     * not an {@code ImsUnavailableException}: a server did answer, and as for any other answer that is not
+     * IMS's, its status decides what happens next — a 5xx or 429 is retried within the retry budget, another
+     * 4xx is a configuration error, a 200 is neither and is not retried.
+     */
+    static ImsException tooLarge(int status, int limit, Duration retryAfter) {
+        return unexpected(status, "its body is larger than " + limit + " bytes and was not read further; IMS's"
+                + " answers are under 4 KiB, so this is not IMS answering (check aem.<env>.ims-url and any proxy)", null, retryAfter, List.of());
+    }
+
     private static ImsException unexpected(int status, String problem, String body, List<String> secrets) {
         return unexpected(status, problem, body, null, secrets);
     }

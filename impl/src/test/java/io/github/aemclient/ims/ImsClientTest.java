@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImsClientTest {
 
@@ -196,6 +197,33 @@ class ImsClientTest {
                 .hasMessageContaining("its body is not a JSON object")
                 .hasMessageContaining("the body (507 characters starting with '<') is not quoted")
                 .message().doesNotContain("xxx");
+    }
+
+    /** An IMS answer is under 4 KiB: a bigger one is not IMS's, and is not read past the cap. */
+    @ParameterizedTest
+    @ValueSource(ints = {200, 404, 502})
+    void anAnswerLargerThanTheCapEndsTheExchangeNamingItsStatus(int status) {
+        ims.enqueue(Fault.largeBody(status, 1024 * 1024));
+
+        assertThatThrownBy(() -> exchange(TEST.json()))
+                .isInstanceOfSatisfying(ImsException.class, e -> {
+                    assertThat(e.status()).isEqualTo(status);
+                    assertThat(e.isConfigurationError()).isEqualTo(status == 404);
+                })
+                .hasMessageContaining("IMS answered HTTP " + status + " with an unexpected response: its body is larger"
+                        + " than 65536 bytes")
+                .message().doesNotContain("aaaa");
+    }
+
+    @Test
+    void anEndlessAnswerIsCutOffAtTheCapRatherThanReadUntilTheTimeout() {
+        ims.enqueue(Fault.largeBody(200, Long.MAX_VALUE));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> exchange(TEST.json(), Duration.ofSeconds(3)))
+                .isInstanceOf(ImsException.class)
+                .hasMessageContaining("larger than 65536 bytes");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
