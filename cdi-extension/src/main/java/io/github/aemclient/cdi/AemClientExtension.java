@@ -138,13 +138,18 @@ public class AemClientExtension implements Extension {
 
     void close(@Observes BeforeShutdown event) {
         for (AemEnvironment aem : environments.values()) {
-            try {
-                aem.close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Closing the JAX-RS client of AEM environment ''" + aem.name() + "'' failed", e);
-            }
+            closeLoggingFailure(aem.name(), aem::close);
         }
         environments.clear();
+    }
+
+    /** A client that fails to close is logged, not thrown, so the other environments' clients still close. */
+    static void closeLoggingFailure(String environment, Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Closing the JAX-RS client of AEM environment ''" + environment + "'' failed", e);
+        }
     }
 
     private AemEnvironment environment(String environment) {
