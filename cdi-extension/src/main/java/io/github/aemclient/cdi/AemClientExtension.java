@@ -148,7 +148,8 @@ public class AemClientExtension implements Extension {
         try {
             close.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Closing the JAX-RS client of AEM environment ''" + environment + "'' failed", e);
+            // The (String, Throwable) overload does not apply MessageFormat: quotes are written once.
+            LOG.log(Level.WARNING, "Closing the JAX-RS client of AEM environment '" + environment + "' failed", e);
         }
     }
 

@@ -216,6 +216,18 @@ class AemClientExtensionTest {
     }
 
     @Test
+    void aClientThatFailsToCloseIsLoggedNamingItsEnvironmentInSingleQuotes() {
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            AemClientExtension.closeLoggingFailure("author", () -> {
+                throw new IllegalStateException("connection pool already shut down");
+            });
+
+            assertThat(logs.messages(java.util.logging.Level.WARNING)).singleElement().asString()
+                    .isEqualTo("Closing the JAX-RS client of AEM environment 'author' failed");
+        }
+    }
+
+    @Test
     void clientsAreClosedWhenTheApplicationStops() {
         service("author", AUTHOR);
         Beans.Author bean = start(Beans.Author.class).select(Beans.Author.class).get();
