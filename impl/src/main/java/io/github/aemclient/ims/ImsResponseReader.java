@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns IMS's answer to {@code /ims/exchange/jwt} into a token or an {@link ImsException}:
@@ -22,7 +23,7 @@ final class ImsResponseReader {
     static final Duration MAX_LIFETIME = Duration.ofDays(7);
     private static final int EXCERPT_CHARS = 200;
     /** A token_type longer than this, or not a plain word, is not quoted: it could be the token itself. */
-    private static final java.util.regex.Pattern QUOTABLE_TOKEN_TYPE = java.util.regex.Pattern.compile("[A-Za-z_-]{1,16}");
+    private static final Pattern QUOTABLE_TOKEN_TYPE = Pattern.compile("[A-Za-z_-]{1,16}");
 
     private static final Map<String, String> HINTS = Map.of(
             "invalid_client", "check technicalAccount.clientId and technicalAccount.clientSecret in the credentials",

@@ -83,7 +83,7 @@ public final class Fault {
     @Override
     public String toString() {
         return disconnect ? "Fault[disconnect]" : status == 0 ? "Fault[delay " + delay + "]"
-                : streamedBytes >= 0 ? "Fault[" + status + " with a " + streamedBytes + "-byte body after " + delay + "]"
+                : streamedBytes >= 0 ? "Fault[" + status + ", " + streamedBytes + " body bytes, after " + delay + "]"
                 : "Fault[" + status + " after " + delay + "]";
     }
 }
