@@ -205,6 +205,29 @@ class AemClientExtensionTest {
     }
 
     @Test
+    void eagerStartupWaitsForTheFirstTokenOnlyUpToItsBoundThenTheFirstCallJoinsTheAcquisition() {
+        service("eager", AUTHOR);
+        configure("aem.eager.eager", "true");
+        ims.enqueue(Fault.delay(Duration.ofSeconds(4)));
+        int exchanges = ims.successfulExchanges();
+        long start = System.nanoTime();
+
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            container = new Weld().disableDiscovery().addExtension(new AemClientExtension(Duration.ofMillis(500)))
+                    .addBeanClasses(Beans.Eager.class).initialize();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+            assertThat(logs.messages(java.util.logging.Level.WARNING)).singleElement().asString()
+                    .startsWith("AEM environment 'eager' (aem.eager.eager=true): the first access token is still"
+                            + " being obtained in the background after 500 ms; the deployment continues");
+        }
+        Beans.Eager bean = container.select(Beans.Eager.class).get();
+
+        assertThat(principal(bean.aem.path("/x").request().get(String.class))).isEqualTo(AUTHOR.technicalAccountId());
+        assertThat(ims.successfulExchanges() - exchanges).isEqualTo(1);
+    }
+
+    @Test
     void eagerStartupToleratesAnUnavailableIms() {
         service("eager", AUTHOR);
         configure("aem.eager.eager", "true");
