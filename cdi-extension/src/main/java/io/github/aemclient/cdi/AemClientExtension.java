@@ -115,7 +115,7 @@ public class AemClientExtension implements Extension {
 
     void validate(@Observes AfterDeploymentValidation event) {
         Config config = ConfigProvider.getConfig(classLoader());
-        PropertyLookup lookup = name -> config.getOptionalValue(name, String.class);
+        PropertyLookup lookup = new MicroProfileConfigLookup(config);
         for (Map.Entry<String, Usage> entry : snapshot().entrySet()) {
             String environment = entry.getKey();
             Usage usage = entry.getValue();

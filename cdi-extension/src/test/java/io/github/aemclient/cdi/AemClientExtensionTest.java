@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The extension in Weld SE, configured through MicroProfile Config (system properties here). */
 class AemClientExtensionTest {
@@ -155,6 +157,64 @@ class AemClientExtensionTest {
                 .hasMessageContaining("aem.broken.credentials")
                 .hasMessageContaining("integration.technicalAccount is missing")
                 .message().doesNotContain(AUTHOR.clientSecret());
+    }
+
+    /**
+     * MicroProfile Config expands ${name} in every value: smallrye-config drops a value whose expression
+     * names no property and throws on an unterminated one. A secret containing '${' is reported naming
+     * its property, never quoting it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pa${S3cr3t", "pa${S3cr3t}word", "S3cr3t${"})
+    void aPasswordWithAPropertyExpressionIsReportedNamingThePropertyAndTheEscape(String password) {
+        configure("aem.broken.url", "http://localhost:4502");
+        configure("aem.broken.username", "admin");
+        configure("aem.broken.password", password);
+
+        assertThatThrownBy(() -> start(Beans.Broken.class))
+                .hasMessageContaining("AEM environment 'broken'")
+                .hasMessageContaining("aem.broken.password (environment variable AEM_BROKEN_PASSWORD) could not be"
+                        + " read: its value contains '${'")
+                .hasMessageContaining("escape it as '\\${'")
+                .message().doesNotContain("S3cr3t");
+    }
+
+    @Test
+    void credentialsWithAPropertyExpressionAreReportedNamingThePropertyAndTheFileAlternative() {
+        configure("aem.broken.url", aem.url().toString());
+        configure("aem.broken.credentials", AUTHOR.json(i -> TestCredentials.JsonEdit.set(i,
+                "technicalAccount.clientSecret", Json.createValue("p8e-${S3cr3t"))));
+
+        assertThatThrownBy(() -> start(Beans.Broken.class))
+                .hasMessageContaining("aem.broken.credentials (environment variable AEM_BROKEN_CREDENTIALS) could not"
+                        + " be read: its value contains '${'")
+                .hasMessageContaining("aem.broken.credentials-file")
+                .message().doesNotContain("S3cr3t").doesNotContain(AUTHOR.clientSecret());
+    }
+
+    @Test
+    void anEscapedDollarBraceIsReadAsWritten() {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", "pa${word}")) {
+            configure("aem.local.url", sdk.url().toString());
+            configure("aem.local.username", "admin");
+            configure("aem.local.password", "pa\\${word}");
+            Beans.Local bean = start(Beans.Local.class).select(Beans.Local.class).get();
+
+            assertThat(principal(bean.aem.path("/l").request().get(String.class))).isEqualTo("admin");
+        }
+    }
+
+    @Test
+    void aPropertyExpressionThatResolvesIsStillExpanded() {
+        configure("aem.secrets.author-password", "from-elsewhere");
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", "from-elsewhere")) {
+            configure("aem.local.url", sdk.url().toString());
+            configure("aem.local.username", "admin");
+            configure("aem.local.password", "${aem.secrets.author-password}");
+            Beans.Local bean = start(Beans.Local.class).select(Beans.Local.class).get();
+
+            assertThat(principal(bean.aem.path("/l").request().get(String.class))).isEqualTo("admin");
+        }
     }
 
     @Test
