@@ -26,10 +26,16 @@ import java.lang.System.Logger.Level;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -45,9 +51,27 @@ public class AemClientExtension implements Extension {
     private static final System.Logger LOG = System.getLogger(AemClientExtension.class.getName());
     private static final Set<Class<?>> INJECTABLE = Set.of(Client.class, WebTarget.class, AccessTokenProvider.class);
 
+    /**
+     * The longest a deployment waits for an eager environment's first token. The acquisition itself may
+     * take about 71 s with the default settings (retry budget 30 s + connect 10 s + read 30 s), longer than
+     * a deployment should hang; IMS answers in well under a second, so a configuration error it reports
+     * (the reason to be eager) still arrives within this bound and fails the deployment.
+     */
+    static final Duration FIRST_TOKEN_WAIT = Duration.ofSeconds(10);
+
+    private final Duration firstTokenWait;
     /** environment → where it is first injected, and which types are injected */
     private final Map<String, Usage> usages = new TreeMap<>();
     private final Map<String, AemEnvironment> environments = new ConcurrentHashMap<>();
+
+    public AemClientExtension() {
+        this(FIRST_TOKEN_WAIT);
+    }
+
+    /** With another bound on the start-up wait for a first token (tests). */
+    AemClientExtension(Duration firstTokenWait) {
+        this.firstTokenWait = Objects.requireNonNull(firstTokenWait);
+    }
 
     void collect(@Observes ProcessInjectionPoint<?, ?> event) {
         InjectionPoint injectionPoint = event.getInjectionPoint();
@@ -91,7 +115,7 @@ public class AemClientExtension implements Extension {
 
     void validate(@Observes AfterDeploymentValidation event) {
         Config config = ConfigProvider.getConfig(classLoader());
-        PropertyLookup lookup = name -> config.getOptionalValue(name, String.class);
+        PropertyLookup lookup = new MicroProfileConfigLookup(config);
         for (Map.Entry<String, Usage> entry : snapshot().entrySet()) {
             String environment = entry.getKey();
             Usage usage = entry.getValue();
@@ -120,31 +144,66 @@ public class AemClientExtension implements Extension {
         }
     }
 
-    private static void obtainFirstToken(String environment, AemEnvironment aem, AfterDeploymentValidation event) {
-        aem.tokenProvider().ifPresent(provider -> {
+    /**
+     * Obtains the first token on a thread of its own and waits for it at most {@link #firstTokenWait}. Past
+     * that the deployment continues and the acquisition goes on in the background; the first calls join it
+     * (the token provider runs one acquisition at a time). A daemon thread, not the renewal executor: the
+     * server's managed executor cannot be looked up during deployment validation.
+     */
+    private void obtainFirstToken(String environment, AemEnvironment aem, AfterDeploymentValidation event) {
+        if (aem.tokenProvider().isEmpty()) {
+            return;
+        }
+        AccessTokenProvider provider = aem.tokenProvider().get();
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
             try {
                 provider.getAccessToken();
-            } catch (AemClientException e) {
-                if (e instanceof ImsException && ((ImsException) e).isConfigurationError()) {
-                    event.addDeploymentProblem(new DeploymentException("AEM environment '" + environment
-                            + "' (aem." + environment + ".eager=true): " + e.getMessage(), e));
-                } else {
-                    LOG.log(Level.WARNING, "AEM environment ''{0}'': no token at start-up, will retry on first use: {1}",
-                            environment, e.getMessage());
-                }
+                first.complete(null);
+            } catch (RuntimeException | Error e) {
+                first.completeExceptionally(e);
             }
-        });
+        }, "aem-first-token-" + environment);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            first.get(firstTokenWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "AEM environment ''{0}'' (aem.{0}.eager=true): the first access token is still"
+                    + " being obtained in the background after {1} ms; the deployment continues, and the first"
+                    + " calls wait for that acquisition", environment, Long.toString(firstTokenWait.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ImsException && ((ImsException) cause).isConfigurationError()) {
+                event.addDeploymentProblem(new DeploymentException("AEM environment '" + environment
+                        + "' (aem." + environment + ".eager=true): " + cause.getMessage(), cause));
+            } else if (cause instanceof AemClientException) {
+                LOG.log(Level.WARNING, "AEM environment ''{0}'': no token at start-up, will retry on first use: {1}",
+                        environment, cause.getMessage());
+            } else {
+                // Not a failure this library reports (a bug): fail the deployment with it, as before.
+                event.addDeploymentProblem(cause);
+            }
+        }
     }
 
     void close(@Observes BeforeShutdown event) {
         for (AemEnvironment aem : environments.values()) {
-            try {
-                aem.close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Closing the JAX-RS client of AEM environment ''" + aem.name() + "'' failed", e);
-            }
+            closeLoggingFailure(aem.name(), aem::close);
         }
         environments.clear();
+    }
+
+    /** A client that fails to close is logged, not thrown, so the other environments' clients still close. */
+    static void closeLoggingFailure(String environment, Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            // The (String, Throwable) overload does not apply MessageFormat: quotes are written once.
+            LOG.log(Level.WARNING, "Closing the JAX-RS client of AEM environment '" + environment + "' failed", e);
+        }
     }
 
     private AemEnvironment environment(String environment) {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The extension in Weld SE, configured through MicroProfile Config (system properties here). */
 class AemClientExtensionTest {
@@ -157,6 +159,64 @@ class AemClientExtensionTest {
                 .message().doesNotContain(AUTHOR.clientSecret());
     }
 
+    /**
+     * MicroProfile Config expands ${name} in every value: smallrye-config drops a value whose expression
+     * names no property and throws on an unterminated one. A secret containing '${' is reported naming
+     * its property, never quoting it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pa${S3cr3t", "pa${S3cr3t}word", "S3cr3t${"})
+    void aPasswordWithAPropertyExpressionIsReportedNamingThePropertyAndTheEscape(String password) {
+        configure("aem.broken.url", "http://localhost:4502");
+        configure("aem.broken.username", "admin");
+        configure("aem.broken.password", password);
+
+        assertThatThrownBy(() -> start(Beans.Broken.class))
+                .hasMessageContaining("AEM environment 'broken'")
+                .hasMessageContaining("aem.broken.password (environment variable AEM_BROKEN_PASSWORD) could not be"
+                        + " read: its value contains '${'")
+                .hasMessageContaining("escape it as '\\${'")
+                .message().doesNotContain("S3cr3t");
+    }
+
+    @Test
+    void credentialsWithAPropertyExpressionAreReportedNamingThePropertyAndTheFileAlternative() {
+        configure("aem.broken.url", aem.url().toString());
+        configure("aem.broken.credentials", AUTHOR.json(i -> TestCredentials.JsonEdit.set(i,
+                "technicalAccount.clientSecret", Json.createValue("p8e-${S3cr3t"))));
+
+        assertThatThrownBy(() -> start(Beans.Broken.class))
+                .hasMessageContaining("aem.broken.credentials (environment variable AEM_BROKEN_CREDENTIALS) could not"
+                        + " be read: its value contains '${'")
+                .hasMessageContaining("aem.broken.credentials-file")
+                .message().doesNotContain("S3cr3t").doesNotContain(AUTHOR.clientSecret());
+    }
+
+    @Test
+    void anEscapedDollarBraceIsReadAsWritten() {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", "pa${word}")) {
+            configure("aem.local.url", sdk.url().toString());
+            configure("aem.local.username", "admin");
+            configure("aem.local.password", "pa\\${word}");
+            Beans.Local bean = start(Beans.Local.class).select(Beans.Local.class).get();
+
+            assertThat(principal(bean.aem.path("/l").request().get(String.class))).isEqualTo("admin");
+        }
+    }
+
+    @Test
+    void aPropertyExpressionThatResolvesIsStillExpanded() {
+        configure("aem.secrets.author-password", "from-elsewhere");
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", "from-elsewhere")) {
+            configure("aem.local.url", sdk.url().toString());
+            configure("aem.local.username", "admin");
+            configure("aem.local.password", "${aem.secrets.author-password}");
+            Beans.Local bean = start(Beans.Local.class).select(Beans.Local.class).get();
+
+            assertThat(principal(bean.aem.path("/l").request().get(String.class))).isEqualTo("admin");
+        }
+    }
+
     @Test
     void onlyWebTargetClientAndTokenProviderCanBeInjected() {
         service("author", AUTHOR);
@@ -205,6 +265,29 @@ class AemClientExtensionTest {
     }
 
     @Test
+    void eagerStartupWaitsForTheFirstTokenOnlyUpToItsBoundThenTheFirstCallJoinsTheAcquisition() {
+        service("eager", AUTHOR);
+        configure("aem.eager.eager", "true");
+        ims.enqueue(Fault.delay(Duration.ofSeconds(4)));
+        int exchanges = ims.successfulExchanges();
+        long start = System.nanoTime();
+
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            container = new Weld().disableDiscovery().addExtension(new AemClientExtension(Duration.ofMillis(500)))
+                    .addBeanClasses(Beans.Eager.class).initialize();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+            assertThat(logs.messages(java.util.logging.Level.WARNING)).singleElement().asString()
+                    .startsWith("AEM environment 'eager' (aem.eager.eager=true): the first access token is still"
+                            + " being obtained in the background after 500 ms; the deployment continues");
+        }
+        Beans.Eager bean = container.select(Beans.Eager.class).get();
+
+        assertThat(principal(bean.aem.path("/x").request().get(String.class))).isEqualTo(AUTHOR.technicalAccountId());
+        assertThat(ims.successfulExchanges() - exchanges).isEqualTo(1);
+    }
+
+    @Test
     void eagerStartupToleratesAnUnavailableIms() {
         service("eager", AUTHOR);
         configure("aem.eager.eager", "true");
@@ -213,6 +296,18 @@ class AemClientExtensionTest {
         Beans.Eager bean = start(Beans.Eager.class).select(Beans.Eager.class).get();
 
         assertThat(principal(bean.aem.path("/x").request().get(String.class))).isEqualTo(AUTHOR.technicalAccountId());
+    }
+
+    @Test
+    void aClientThatFailsToCloseIsLoggedNamingItsEnvironmentInSingleQuotes() {
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            AemClientExtension.closeLoggingFailure("author", () -> {
+                throw new IllegalStateException("connection pool already shut down");
+            });
+
+            assertThat(logs.messages(java.util.logging.Level.WARNING)).singleElement().asString()
+                    .isEqualTo("Closing the JAX-RS client of AEM environment 'author' failed");
+        }
     }
 
     @Test

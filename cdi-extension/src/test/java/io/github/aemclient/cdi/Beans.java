@@ -56,6 +56,13 @@ final class Beans {
     }
 
     @Dependent
+    static class Local {
+        @Inject
+        @AemClient("local")
+        WebTarget aem;
+    }
+
+    @Dependent
     static class Broken {
         @Inject
         @AemClient("broken")

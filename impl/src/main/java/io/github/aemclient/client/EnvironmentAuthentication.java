@@ -41,23 +41,23 @@ public final class EnvironmentAuthentication {
     public static EnvironmentAuthentication create(EnvironmentSettings settings, Clock clock, Executor renewalExecutor) {
         Objects.requireNonNull(clock);
         Objects.requireNonNull(renewalExecutor);
-        switch (settings.mode()) {
-            case SERVICE: {
+        // A switch expression with no default: a mode added to AuthMode without a case here does not
+        // compile, rather than falling through to sending no credentials.
+        return switch (settings.mode()) {
+            case SERVICE -> {
                 AccessTokenProvider provider = serviceTokenProvider(settings, clock, renewalExecutor);
-                return new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider));
+                yield new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider));
             }
-            case DEVELOPER: {
+            case DEVELOPER -> {
                 EnvironmentSettings.DeveloperTokenSetting token = settings.developerToken().orElseThrow();
                 AccessTokenProvider provider = new DeveloperTokenProvider(settings.environment(), token.source(),
                         token.text(), token.rereadable(), clock);
-                return new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider));
+                yield new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider));
             }
-            case BASIC:
-                return new EnvironmentAuthentication(null, new BasicAuthenticator(settings.username().orElseThrow(),
-                        settings.password().orElseThrow()));
-            default:
-                return new EnvironmentAuthentication(null, RequestAuthenticator.NONE);
-        }
+            case BASIC -> new EnvironmentAuthentication(null, new BasicAuthenticator(settings.username().orElseThrow(),
+                    settings.password().orElseThrow()));
+            case NONE -> new EnvironmentAuthentication(null, RequestAuthenticator.NONE);
+        };
     }
 
     private static AccessTokenProvider serviceTokenProvider(EnvironmentSettings settings, Clock clock,

@@ -2,6 +2,7 @@ package io.github.aemclient.credentials;
 
 import io.github.aemclient.AemConfigurationException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,19 +42,38 @@ public final class SecretFiles {
         return decodeUtf8(bytes, file.toString(), what);
     }
 
-    /** Reads a small text file; shared by every reader of user-supplied files. */
+    /**
+     * Reads a small text file; shared by every reader of user-supplied files. Devices and named pipes are
+     * refused before they are opened (opening a pipe waits for a writer; /dev/zero never ends), and at most
+     * {@link #MAX_FILE_BYTES} + 1 bytes are read whatever size the file reports: /proc files report 0, and a
+     * file can grow between the size check and the read.
+     */
     static byte[] readBounded(Path file, String what) {
         try {
-            if (Files.isDirectory(file)) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
                 throw new AemConfigurationException(file.toString(), "The " + what + " " + file
                         + " is a directory, not a file");
             }
-            long size = Files.size(file);
+            if (!attributes.isRegularFile()) {
+                throw new AemConfigurationException(file.toString(), "The " + what + " " + file
+                        + " is not a regular file (a device, a named pipe or a socket?): give the path of the file"
+                        + " itself");
+            }
+            long size = attributes.size();
             if (size > MAX_FILE_BYTES) {
                 throw new AemConfigurationException(file.toString(), "The " + what + " " + file + " is " + size
                         + " bytes: too large to be what is expected here (wrong file?)");
             }
-            return Files.readAllBytes(file);
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw new AemConfigurationException(file.toString(), "The " + what + " " + file + " is larger than "
+                        + MAX_FILE_BYTES + " bytes: too large to be what is expected here (wrong file?)");
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new AemConfigurationException(file.toString(), "The " + what + " " + file + " does not exist");
         } catch (IOException e) {

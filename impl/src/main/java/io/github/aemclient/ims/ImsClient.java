@@ -24,6 +24,11 @@ import java.util.concurrent.TimeoutException;
 public final class ImsClient {
 
     static final String EXCHANGE_PATH = "/ims/exchange/jwt";
+    /**
+     * The most of an answer that is read. IMS's answers are under 4 KiB; a body past this is not IMS's
+     * (a wrong ims-url, a proxy's page, a misbehaving server) and is not worth the memory.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024;
     private static final String USER_AGENT = "aem-client/" + Objects.requireNonNullElse(
             ImsClient.class.getPackage().getImplementationVersion(), "dev");
 
@@ -61,18 +66,22 @@ public final class ImsClient {
                 .header("User-Agent", USER_AGENT)
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<String> response = send(request);
+        HttpResponse<BoundedBody> response = send(request);
         Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse).orElse(null);
-        return ImsResponseReader.read(response.statusCode(), response.body(), retryAfter, List.of(clientSecret, jwt));
+        if (response.body().tooLarge()) {
+            throw ImsResponseReader.tooLarge(response.statusCode(), MAX_BODY_BYTES, retryAfter);
+        }
+        return ImsResponseReader.read(response.statusCode(), response.body().text(), retryAfter,
+                List.of(clientSecret, jwt));
     }
 
     /**
      * The request timeout covers the wait for headers only; bounding the whole future also covers an IMS
      * that sends headers and then stalls the body.
      */
-    private HttpResponse<String> send(HttpRequest request) {
-        CompletableFuture<HttpResponse<String>> future =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<BoundedBody> send(HttpRequest request) {
+        CompletableFuture<HttpResponse<BoundedBody>> future =
+                http.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
         try {
             return future.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

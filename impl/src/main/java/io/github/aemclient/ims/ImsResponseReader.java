@@ -8,18 +8,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns IMS's answer to {@code /ims/exchange/jwt} into a token or an {@link ImsException}:
  * {@code {"token_type":"bearer","access_token":...,"expires_in":<milliseconds>}} on success,
  * {@code {"error":...,"error_description":...}} on failure, anything else named with its status and a
- * short, sanitized excerpt of the body.
+ * short, sanitized excerpt of the body — except a 200 answer, whose body is never quoted: however
+ * malformed, it may carry an access token.
  */
 final class ImsResponseReader {
 
     /** IMS tokens live 24 h; a longer lifetime means the unit was misread or the answer is not IMS's. */
     static final Duration MAX_LIFETIME = Duration.ofDays(7);
     private static final int EXCERPT_CHARS = 200;
+    /** A token_type longer than this, or not a plain word, is not quoted: it could be the token itself. */
+    private static final Pattern QUOTABLE_TOKEN_TYPE = Pattern.compile("[A-Za-z_-]{1,16}");
 
     private static final Map<String, String> HINTS = Map.of(
             "invalid_client", "check technicalAccount.clientId and technicalAccount.clientSecret in the credentials",
@@ -45,13 +49,16 @@ final class ImsResponseReader {
         try {
             json = JsonFields.parse(body);
         } catch (JsonSyntaxException e) {
-            throw unexpected(status, "its body " + e.getMessage(), body, secrets);
+            throw unexpected(status, "its body " + e.getMessage() + "; the body (" + shape(body) + ") is not quoted: a"
+                    + " 200 answer may carry an access token", null, secrets);
         }
         try {
             Optional<String> tokenType = json.optionalString("token_type");
             if (tokenType.isPresent() && !"bearer".equalsIgnoreCase(tokenType.get())) {
-                throw unexpected(status, "token_type is '" + excerpt(tokenType.get(), secrets) + "', not 'bearer'",
-                        null, secrets);
+                String type = tokenType.get();
+                throw unexpected(status, QUOTABLE_TOKEN_TYPE.matcher(type).matches()
+                        ? "token_type is '" + type + "', not 'bearer'"
+                        : "token_type is not 'bearer' (" + type.length() + " characters, not quoted)", null, secrets);
             }
             String accessToken = json.requireString("access_token");
             long expiresInMillis = json.requireWholeNumber("expires_in");
@@ -90,6 +97,17 @@ final class ImsResponseReader {
         return unexpected(status, "no IMS error in the body", body, retryAfter, secrets);
     }
 
+    /**
+     * An answer whose body was larger than the client reads. An {@link ImsException} carrying the status,
+     * not an {@code ImsUnavailableException}: a server did answer, and as for any other answer that is not
+     * IMS's, its status decides what happens next — a 5xx or 429 is retried within the retry budget, another
+     * 4xx is a configuration error, a 200 is neither and is not retried.
+     */
+    static ImsException tooLarge(int status, int limit, Duration retryAfter) {
+        return unexpected(status, "its body is larger than " + limit + " bytes and was not read further; IMS's"
+                + " answers are under 4 KiB, so this is not IMS answering (check aem.<env>.ims-url and any proxy)", null, retryAfter, List.of());
+    }
+
     private static ImsException unexpected(int status, String problem, String body, List<String> secrets) {
         return unexpected(status, problem, body, null, secrets);
     }
@@ -99,6 +117,18 @@ final class ImsResponseReader {
         String message = "IMS answered HTTP " + status + " with an unexpected response: " + problem
                 + (body == null ? "" : "; body: " + (body.isEmpty() ? "<empty>" : "\"" + excerpt(body, secrets) + "\""));
         return new ImsException(message, status, null, null, retryAfter);
+    }
+
+    /** The size and first character of a body that must not be quoted, e.g. "507 characters starting with '<'". */
+    static String shape(String body) {
+        String text = body.strip();
+        if (text.isEmpty()) {
+            return body.length() + " characters of white space";
+        }
+        char first = text.charAt(0);
+        // Only structural characters are named: a token's first characters are not shown.
+        return body.length() + " characters " + ("{[<\"".indexOf(first) >= 0 ? "starting with '" + first + "'"
+                : "starting with neither '{' nor '<'");
     }
 
     /** At most 200 printable characters, with any secret we sent masked in case the server echoes it. */

@@ -16,6 +16,9 @@ import java.util.Base64;
  */
 public final class DeveloperTokens {
 
+    /** 9999-12-31T23:59:59.999Z: no real token lives this long; beyond it the claims are not milliseconds. */
+    static final long LATEST_EXPIRY_MILLIS = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+
     private DeveloperTokens() {
     }
 
@@ -28,8 +31,17 @@ public final class DeveloperTokens {
         try {
             long createdAt = claims.requireWholeNumber("created_at");
             long expiresIn = claims.requireWholeNumber("expires_in");
+            if (createdAt < 0) {
+                throw claims.invalid("created_at", "is negative: it should be milliseconds since 1970");
+            }
             if (expiresIn <= 0) {
                 throw claims.invalid("expires_in", "is not positive");
+            }
+            // Checked here, not left to long overflow or Instant arithmetic: their exceptions would not
+            // name the token's source.
+            if (expiresIn > LATEST_EXPIRY_MILLIS - createdAt) {
+                throw claims.invalid("created_at + expires_in", "is after the year 9999: they should be"
+                        + " milliseconds");
             }
             return new AccessToken(token, Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(createdAt + expiresIn));
         } catch (JsonFieldException e) {

@@ -160,6 +160,8 @@ class MalformedInputTest {
                 Arguments.of("expired development token", developerToken(ims.issueDeveloperToken(Instant.now().minus(Duration.ofDays(2)), Duration.ofHours(24))), "expired at"),
                 Arguments.of("development token not a JWT", developerToken("abc123"), "is not a JWT"),
                 Arguments.of("development token without expires_in", developerToken(jwt("{\"created_at\":\"1700000000000\"}")), "its claim expires_in is missing"),
+                Arguments.of("development token whose lifetime overflows", developerToken(jwt("{\"created_at\":9223372036854775807,\"expires_in\":86400000}")), "its claim created_at + expires_in is after the year 9999"),
+                Arguments.of("development token created before 1970", developerToken(jwt("{\"created_at\":-1,\"expires_in\":86400000}")), "its claim created_at is negative"),
                 Arguments.of("development token with unreadable claims", developerToken("eyJhbGciOiJSUzI1NiJ9.bm90IGpzb24.c2ln"), "is damaged"),
                 Arguments.of("console JSON without accessToken", developerToken("{\"ok\":true,\"statusCode\":200}"), "accessToken is missing"),
                 Arguments.of("two tokens pasted", developerToken("eyJ.a.b eyJ.c.d"), "contains whitespace"),

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImsClientTest {
 
@@ -160,6 +161,69 @@ class ImsClientTest {
         assertThatThrownBy(() -> exchange(TEST.json()))
                 .isInstanceOf(ImsException.class)
                 .hasMessageContaining(message);
+    }
+
+    /** A 200 answer may carry an access token however malformed it is, so its body is never quoted. */
+    static Stream<Arguments> malformedSuccessAnswers() {
+        String token = "eyJhbGciOiJSUzI1NiIsIng1dSI6ImltcyJ9.eyJpZCI6IjE3MDAwMDAwMDAwMDAifQ.c2lnbmF0dXJlLXNlY3JldC10b2tlbg";
+        String json = "{\"token_type\":\"bearer\",\"access_token\":\"" + token + "\",\"expires_in\":86399000}";
+        return Stream.of(
+                Arguments.of(token, json.substring(0, json.length() - 3), "its body is not valid JSON: it ends too early"),
+                Arguments.of(token, "access_token=" + token + "&expires_in=86399000", "its body is not a JSON object"),
+                Arguments.of(token, json.replace("\"expires_in\"", "\"access_token\""), "its body is not valid JSON"),
+                Arguments.of(token, json.replace("86399000", "["), "its body is not valid JSON"),
+                Arguments.of(token, json.replace("\"token_type\":\"bearer\"", "\"token_type\":\"" + token + "\""),
+                        "token_type is not 'bearer'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedSuccessAnswers")
+    void aMalformed200AnswerIsDescribedButNeverQuoted(String token, String body, String problem) {
+        ims.enqueue(Fault.body(200, "application/json", body));
+
+        assertThatThrownBy(() -> exchange(TEST.json()))
+                .isInstanceOf(ImsException.class)
+                .hasMessageContaining("IMS answered HTTP 200 with an unexpected response")
+                .hasMessageContaining(problem)
+                .message().doesNotContain(token.substring(0, 12)).doesNotContain(token.substring(40, 52))
+                .doesNotContain("body: \"");
+    }
+
+    @Test
+    void aMalformed200AnswerIsSizedNotQuoted() {
+        ims.enqueue(Fault.body(200, "text/html", "<html>" + "x".repeat(494) + "</html>"));
+
+        assertThatThrownBy(() -> exchange(TEST.json()))
+                .hasMessageContaining("its body is not a JSON object")
+                .hasMessageContaining("the body (507 characters starting with '<') is not quoted")
+                .message().doesNotContain("xxx");
+    }
+
+    /** An IMS answer is under 4 KiB: a bigger one is not IMS's, and is not read past the cap. */
+    @ParameterizedTest
+    @ValueSource(ints = {200, 404, 502})
+    void anAnswerLargerThanTheCapEndsTheExchangeNamingItsStatus(int status) {
+        ims.enqueue(Fault.largeBody(status, 1024 * 1024));
+
+        assertThatThrownBy(() -> exchange(TEST.json()))
+                .isInstanceOfSatisfying(ImsException.class, e -> {
+                    assertThat(e.status()).isEqualTo(status);
+                    assertThat(e.isConfigurationError()).isEqualTo(status == 404);
+                })
+                .hasMessageContaining("IMS answered HTTP " + status + " with an unexpected response: its body is larger"
+                        + " than 65536 bytes")
+                .message().doesNotContain("aaaa");
+    }
+
+    @Test
+    void anEndlessAnswerIsCutOffAtTheCapRatherThanReadUntilTheTimeout() {
+        ims.enqueue(Fault.largeBody(200, Long.MAX_VALUE));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> exchange(TEST.json(), Duration.ofSeconds(3)))
+                .isInstanceOf(ImsException.class)
+                .hasMessageContaining("larger than 65536 bytes");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

@@ -167,6 +167,25 @@ class DeveloperTokenProviderTest {
                 .hasMessageContaining("its claim created_at must be a whole number but is a string");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"created_at\":9223372036854775807,\"expires_in\":86400000}|created_at + expires_in",
+        "{\"created_at\":1700000000000,\"expires_in\":9223372036854775807}|created_at + expires_in",
+        "{\"created_at\":\"999999999999999999\",\"expires_in\":\"999999999999999999\"}|created_at + expires_in",
+        "{\"created_at\":253402300799999,\"expires_in\":1}|created_at + expires_in",
+        "{\"created_at\":-86400000,\"expires_in\":172800000}|created_at is negative",
+        "{\"created_at\":-9223372036854775808,\"expires_in\":9223372036854775807}|created_at is negative"
+    })
+    void lifetimeClaimsOutOfRangeAreRefusedNamingTheClaimAndTheSource(String claimsAndProblem) {
+        String[] parts = claimsAndProblem.split("\\|");
+
+        assertThatThrownBy(() -> provider(jwtWithClaims(parts[0])))
+                .isInstanceOfSatisfying(AemConfigurationException.class,
+                        e -> assertThat(e.source()).isEqualTo("aem.dev.token"))
+                .hasMessageContaining("The local development token in aem.dev.token cannot be used: its claim")
+                .hasMessageContaining(parts[1]);
+    }
+
     @Test
     void serviceCredentialsGivenAsATokenAreRecognised() {
         assertThatThrownBy(() -> provider("{\"ok\":true,\"integration\":{}}"))

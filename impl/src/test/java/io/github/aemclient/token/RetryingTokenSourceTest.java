@@ -74,6 +74,24 @@ class RetryingTokenSourceTest {
     }
 
     @Test
+    void anOversizedAnswerIsRetriedOnlyAsItsStatusAllowsAndWithinTheAttempts() {
+        ims.enqueue(Fault.largeBody(200, 1024 * 1024));
+
+        assertThatThrownBy(() -> source(RetryPolicy.defaults()).fetch()).isInstanceOf(ImsException.class)
+                .hasMessageContaining("larger than 65536 bytes");
+        assertThat(ims.requests()).hasSize(1);
+
+        ims.enqueue(Fault.largeBody(502, Long.MAX_VALUE), Fault.largeBody(502, Long.MAX_VALUE),
+                Fault.largeBody(502, Long.MAX_VALUE), Fault.largeBody(502, Long.MAX_VALUE));
+
+        assertThatThrownBy(() -> source(RetryPolicy.defaults()).fetch()).isInstanceOf(ImsException.class)
+                .hasMessageContaining("HTTP 502")
+                .hasMessageContaining("larger than 65536 bytes")
+                .hasMessageContaining("gave up after 4 attempts");
+        assertThat(ims.requests()).hasSize(5);
+    }
+
+    @Test
     void droppedConnectionsAndTimeoutsAreRetried() {
         ims.enqueue(Fault.disconnect(), Fault.delay(Duration.ofSeconds(3)));
 

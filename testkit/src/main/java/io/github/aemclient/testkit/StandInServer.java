@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -106,7 +107,35 @@ abstract class StandInServer implements AutoCloseable {
         if (fault.retryAfter != null) {
             exchange.getResponseHeaders().set("Retry-After", fault.retryAfter);
         }
+        if (fault.streamedBytes >= 0) {
+            stream(exchange, fault.status, fault.contentType, fault.streamedBytes);
+            return;
+        }
         send(exchange, fault.status, fault.contentType, fault.body);
+    }
+
+    /** Writes a body of {@code bytes} bytes chunk by chunk (chunked encoding), until done or the client hangs up. */
+    private static void stream(HttpExchange exchange, int status, String contentType, long bytes) throws IOException {
+        byte[] start = "{\"access_token\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] filler = new byte[8192];
+        Arrays.fill(filler, (byte) 'a');
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            long remaining = bytes;
+            int head = (int) Math.min(start.length, remaining);
+            out.write(start, 0, head);
+            remaining -= head;
+            while (remaining > 0) {
+                int n = (int) Math.min(filler.length, remaining);
+                out.write(filler, 0, n);
+                remaining -= n;
+            }
+        } catch (IOException clientHungUp) {
+            // What a bounded client does: nothing more to send.
+        } finally {
+            exchange.close();
+        }
     }
 
     static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {

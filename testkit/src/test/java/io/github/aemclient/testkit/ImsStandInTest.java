@@ -178,6 +178,25 @@ class ImsStandInTest {
     }
 
     @Test
+    void aLargeBodyIsStreamedInFullOrUntilTheClientHangsUp() throws Exception {
+        ims.enqueue(Fault.largeBody(502, 3 * 1024 * 1024), Fault.largeBody(200, Long.MAX_VALUE));
+
+        HttpResponse<String> large = post(form(TEST.clientId(), TEST.clientSecret(), assertion(c -> c)));
+        assertThat(large.statusCode()).isEqualTo(502);
+        assertThat(large.body()).hasSize(3 * 1024 * 1024).startsWith("{\"access_token\":\"aaaa");
+
+        HttpResponse<java.io.InputStream> endless = HTTP.send(HttpRequest.newBuilder(URI.create(ims.url()
+                + "/ims/exchange/jwt")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(TEST.clientId(), TEST.clientSecret(),
+                        assertion(c -> c)))).build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = endless.body()) {
+            assertThat(body.readNBytes(5 * 1024 * 1024)).hasSize(5 * 1024 * 1024);
+        }
+        assertThat(endless.statusCode()).isEqualTo(200);
+        assertThat(post(form(TEST.clientId(), TEST.clientSecret(), assertion(c -> c))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void tokensExpireOnTheStandInsClockAndCanBeRevoked() {
         MutableClock clock = MutableClock.startingNow();
         try (ImsStandIn timed = ImsStandIn.start().clock(clock)) {
