@@ -19,9 +19,17 @@ public interface AccessTokenProvider {
     AccessToken getAccessToken();
 
     /**
-     * Reports that AEM rejected {@code token} (it answered 401): the provider stops handing it out and the
-     * next {@link #getAccessToken()} obtains a new one. A token other than the current one is ignored, so
-     * a late report never throws away a token refreshed in the meantime.
+     * Reports that AEM rejected {@code token} (it answered 401), so that the next {@link #getAccessToken()}
+     * hands out a new one. A token other than the current one is ignored, so a late report never throws
+     * away a token refreshed in the meantime.
+     *
+     * <p>Providers that obtain tokens (service credentials) do so before this method returns, waiting at
+     * most as long as one acquisition may take; if that fails, the rejected token stays in use while it is
+     * valid (AEM may have refused it by mistake, and no token at all would be worse). They obtain a new token
+     * because of a rejection at most once per interval ({@code aem.<env>.unauthorized-renewal-interval}):
+     * when AEM refuses every token, reports within the interval change nothing and return at once. Providers
+     * of a token that cannot be renewed (a local development token) read it again from its file, if any.
+     * Never throws because a new token could not be had: the next {@link #getAccessToken()} says why.
      */
     void invalidate(AccessToken token);
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -89,13 +90,13 @@ final class Replay {
         Configuration clients = client.getConfiguration();
         WebTarget target = client.target(request.getUri());
         for (Object provider : own.getInstances()) {
-            if (!clients.isRegistered(provider)) {
-                target.register(provider, own.getContracts(provider.getClass()));
+            if (!clients.isRegistered(provider) && !(provider instanceof Feature)) {
+                register(target, provider, own.getContracts(provider.getClass()));
             }
         }
         for (Class<?> provider : own.getClasses()) {
-            if (!clients.isRegistered(provider)) {
-                target.register(provider, own.getContracts(provider));
+            if (!clients.isRegistered(provider) && !Feature.class.isAssignableFrom(provider)) {
+                register(target, provider, own.getContracts(provider));
             }
         }
         for (Map.Entry<String, Object> property : own.getProperties().entrySet()) {
@@ -122,7 +123,26 @@ final class Replay {
         return copy;
     }
 
-    private static Entity<?> entityOf(ClientRequestContext request) {
+    /**
+     * Features are left out: what they registered is in the configuration already, and configuring them
+     * again would register it twice (and make the implementation warn about it at every replay).
+     */
+    private static void register(WebTarget target, Object provider, Map<Class<?>, Integer> contracts) {
+        // An empty map would mean "for no contract": the implementation works the contracts out again.
+        if (provider instanceof Class<?> type) {
+            if (contracts.isEmpty()) {
+                target.register(type);
+            } else {
+                target.register(type, contracts);
+            }
+        } else if (contracts.isEmpty()) {
+            target.register(provider);
+        } else {
+            target.register(provider, contracts);
+        }
+    }
+
+        private static Entity<?> entityOf(ClientRequestContext request) {
         Object body = request.getEntity();
         Type type = request.getEntityType();
         Object entity = type == null || type.equals(body.getClass()) ? body : new GenericEntity<>(body, type);

@@ -150,6 +150,43 @@ public abstract class ReplayContract {
     }
 
     @Test
+    void providersAFeatureRegisteredOnTheTargetRunOnTheReplayWithoutBeingRegisteredTwice() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record.getLoggerName() + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        root.addHandler(handler);
+        try {
+            List<AemRequest> seen = revokeAndRecord(() -> {
+                try (Response response = author.target().register(new HeaderFeature()).path("/content/featured")
+                        .request().get()) {
+                    assertThat(response.getStatus()).isEqualTo(200);
+                }
+            });
+
+            assertThat(seen).extracting(AemRequest::status).containsExactly(401, 200);
+            assertThat(seen.get(1).header("X-Feature")).contains("pass-2");
+            assertThat(warnings).as("warnings logged by the JAX-RS implementation").isEmpty();
+        } finally {
+            root.removeHandler(handler);
+        }
+    }
+
+    @Test
     void aGzipAnswerToTheReplayIsDecodedOnceByTheCallersReadEntity() {
         try (AemEnvironment zipping = AemEnvironment.builder("author").url(aem.url().toString())
                 .credentialsFile(credentialsFile).imsUrl(ims.url().toString())
@@ -321,6 +358,18 @@ public abstract class ReplayContract {
             Object own = request.getProperty(REQUEST_PROPERTY);
             request.getHeaders().putSingle("X-Target-Property", target + "#" + pass);
             request.getHeaders().putSingle("X-Request-Property", own + "#" + pass);
+        }
+    }
+
+    /** A feature that registers a filter numbering its passes in a header. */
+    public static final class HeaderFeature implements jakarta.ws.rs.core.Feature {
+        private final AtomicInteger passes = new AtomicInteger();
+
+        @Override
+        public boolean configure(jakarta.ws.rs.core.FeatureContext context) {
+            context.register((ClientRequestFilter) request ->
+                    request.getHeaders().putSingle("X-Feature", "pass-" + passes.incrementAndGet()));
+            return true;
         }
     }
 
