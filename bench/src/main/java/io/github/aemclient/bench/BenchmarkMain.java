@@ -28,6 +28,7 @@ public final class BenchmarkMain {
     private final Map<String, Result<?>> results = new LinkedHashMap<>();
     @SuppressWarnings("rawtypes")
     private final Map<String, Map<String, Result>> secondary = new LinkedHashMap<>();
+    private final List<RestartHerd.Outcome> herds = new java.util.ArrayList<>();
 
     BenchmarkMain(boolean smoke) {
         this.smoke = smoke;
@@ -55,6 +56,18 @@ public final class BenchmarkMain {
         // One measured thread leaves the second core to the renewal; two saturate this 2-core machine.
         run(SlowImsRefreshBenchmark.class, 1, "slow/1/");
         run(SlowImsRefreshBenchmark.class, 2, "slow/2/");
+        if (smoke) {
+            herds.add(RestartHerd.run(20, 5));
+        } else {
+            for (int i = 0; i < 3; i++) {
+                herds.add(RestartHerd.run(50, 5));
+                herds.add(RestartHerd.run(200, 20));
+            }
+        }
+    }
+
+    List<RestartHerd.Outcome> herds() {
+        return herds;
     }
 
     private void run(Class<?> benchmark, int threads, String prefix) throws RunnerException {
@@ -136,6 +149,13 @@ public final class BenchmarkMain {
             md.append("\np99 during / p99 outside, ").append(threads).append(threads == 1 ? " thread: " : " threads: ")
                     .append(ratio(percentileValue(results.get("slow/" + threads + "/duringRefresh"), 99),
                             percentileValue(results.get("slow/" + threads + "/outsideRefresh"), 99)));
+        }
+        md.append("\n\n### Rolling restart: every instance's first token while IMS throttles (429, Retry-After: 1)\n\n")
+                .append("Times as multiples of the ideal drain time (instances / IMS rate); one row per herd.\n\n")
+                .append("| instances | ideal drain | p50 | p90 | slowest | throttled IMS calls per instance |"
+                        + " first calls failed |\n|---|---|---|---|---|---|---|\n");
+        for (RestartHerd.Outcome herd : herds) {
+            md.append(herd.row()).append('\n');
         }
         md.append("\n");
         return md.toString();

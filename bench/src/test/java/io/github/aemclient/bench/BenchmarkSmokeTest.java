@@ -20,6 +20,12 @@ class BenchmarkSmokeTest {
                 "e2e/constantHeader", "e2e/aemClient", "burst/burst", "slow/1/outsideRefresh", "slow/1/duringRefresh",
                 "slow/2/outsideRefresh", "slow/2/duringRefresh");
         assertThat(main.results().values()).allSatisfy(r -> assertThat(r.getScore()).isPositive());
+        assertThat(main.herds()).singleElement().satisfies(herd -> {
+            assertThat(herd.failed()).isZero();
+            assertThat(herd.firstTokenMillis()).hasSize(20);
+            assertThat(herd.throttled()).as("a herd of 20 at 5/s is throttled").isPositive();
+        });
+        assertThat(report).contains("Rolling restart").contains("| 20 at 5/s |");
         assertThat(report).contains("Filter hot path").contains("Cold burst").contains("p99 during / p99 outside, 1 thread");
         System.out.println(report);
     }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /** Retries transient IMS failures of another source as its {@link RetryPolicy} says. */
@@ -41,6 +40,8 @@ public final class RetryingTokenSource implements TokenSource {
     public AccessToken fetch() {
         Instant start = clock.instant();
         Instant deadline = start.plus(policy.maxDuration());
+        int failures = 0;
+        int throttles = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 return delegate.fetch();
@@ -48,35 +49,42 @@ public final class RetryingTokenSource implements TokenSource {
                 if (!RetryPolicy.isRetryable(e) || policy.maxAttempts() == 1 || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
-                if (attempt >= policy.maxAttempts()) {
-                    throw exhausted(e, attempt + " attempts", start);
+                boolean throttled = RetryPolicy.isThrottling(e);
+                Duration retryAfter = e instanceof ImsException ims ? ims.retryAfter().orElse(null) : null;
+                Duration wait;
+                if (throttled) {
+                    throttles++;
+                    wait = policy.throttledWait(throttles, retryAfter, random.getAsDouble());
+                } else {
+                    failures++;
+                    if (failures >= policy.maxAttempts()) {
+                        throw exhausted(e, attempts(attempt), start);
+                    }
+                    wait = retryAfter != null ? retryAfter : policy.backoff(failures, random.getAsDouble());
                 }
-                Duration wait = waitBefore(attempt, e);
-                if (clock.instant().plus(wait).isAfter(deadline)) {
-                    throw exhausted(e, attempt + (attempt == 1 ? " attempt" : " attempts")
-                            + "; the next would start after the retry budget of " + policy.maxDuration().toMillis()
-                            + " ms (aem." + environment + ".retry-max-duration)", start);
+                Instant now = clock.instant();
+                Duration asked = retryAfter != null ? retryAfter : wait;
+                if (now.plus(asked).isAfter(deadline)) {
+                    throw exhausted(e, attempts(attempt) + "; the next would start after the retry budget of "
+                            + policy.maxDuration().toMillis() + " ms (aem." + environment + ".retry-max-duration)", start);
+                }
+                if (now.plus(wait).isAfter(deadline)) {
+                    wait = Duration.between(now, deadline); // the spread is a courtesy; the budget is a promise
                 }
                 LOG.log(Level.DEBUG, "IMS attempt {0} for environment ''{1}'' failed ({2}); retrying in {3} ms",
-                        attempt, environment, e.getMessage(), wait.toMillis());
+                        attempt, environment, e.getMessage(), Long.toString(wait.toMillis()));
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw exhausted(e, attempt + " attempts, then interrupted", start);
+                    throw exhausted(e, attempts(attempt) + ", then interrupted", start);
                 }
             }
         }
     }
 
-    private Duration waitBefore(int attempt, AemClientException e) {
-        if (e instanceof ImsException) {
-            Optional<Duration> asked = ((ImsException) e).retryAfter();
-            if (asked.isPresent()) {
-                return asked.get();
-            }
-        }
-        return policy.backoff(attempt, random.getAsDouble());
+    private static String attempts(int attempts) {
+        return attempts + (attempts == 1 ? " attempt" : " attempts");
     }
 
     /** The last failure, its message saying how much was tried. */

@@ -102,12 +102,61 @@ class RetryingTokenSourceTest {
     }
 
     @Test
-    void retryAfterIsHonoured() {
+    void retryAfterIsHonouredWithASpreadOnTop() {
+        random = 0.0;
         ims.enqueue(Fault.error(429, "too_many_requests", "slow down").withRetryAfter("3"));
+        source(RetryPolicy.defaults()).fetch();
+        random = 0.5;
+        ims.enqueue(Fault.error(429, "too_many_requests", "slow down").withRetryAfter("3"));
+        source(RetryPolicy.defaults()).fetch();
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(3), Duration.ofMillis(4500));
+    }
+
+    @Test
+    void throttlingIsWaitedOutWithinTheTimeBudgetWithoutUsingUpAttempts() {
+        for (int i = 0; i < 6; i++) {
+            ims.enqueue(Fault.error(429, "too_many_requests", "slow down").withRetryAfter("1"));
+        }
+        ims.enqueue(Fault.error(503, "temporarily_unavailable", "later").withRetryAfter("1"));
+
+        assertThat(source(RetryPolicy.defaults()).fetch().value()).isNotBlank();
+
+        assertThat(ims.requests()).hasSize(8);
+        // Retry-After 1 s plus a spread doubling with each throttled answer in a row, capped at 4 s (random 1.0).
+        assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void throttlingWithoutRetryAfterBacksOffAndTransientFailuresStillCountAttempts() {
+        ims.enqueue(Fault.error(429, "too_many_requests", "slow down"), Fault.error(429, "too_many_requests", "x"),
+                Fault.error(500, "internal_error", "a"), Fault.error(500, "internal_error", "b"),
+                Fault.error(500, "internal_error", "c"), Fault.error(500, "internal_error", "d"));
+
+        assertThatThrownBy(() -> source(RetryPolicy.defaults()).fetch()).isInstanceOf(ImsException.class)
+                .hasMessageContaining("internal_error").hasMessageContaining("gave up after 6 attempts");
+        assertThat(waits).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(250),
+                Duration.ofMillis(500), Duration.ofMillis(1000));
+    }
+
+    @Test
+    void aSpreadThatWouldOverrunTheBudgetIsCutToIt() {
+        ims.enqueue(Fault.error(429, "too_many_requests", "slow down").withRetryAfter("2"));
+
+        source(new RetryPolicy(4, Duration.ofMillis(3500))).fetch();
+
+        assertThat(waits).containsExactly(Duration.ofMillis(3500));
+    }
+
+    @Test
+    void aRetryAfterOfZeroStillWaits() {
+        random = 0.0;
+        ims.enqueue(Fault.error(429, "too_many_requests", "slow down").withRetryAfter("0"));
 
         source(RetryPolicy.defaults()).fetch();
 
-        assertThat(waits).containsExactly(Duration.ofSeconds(3));
+        assertThat(waits).containsExactly(Duration.ofMillis(250));
     }
 
     @Test
@@ -153,6 +202,7 @@ class RetryingTokenSourceTest {
 
     @Test
     void theTotalTimeIsBounded() {
+        random = 0.0;
         for (int i = 0; i < 10; i++) {
             ims.enqueue(Fault.error(503, "x", "y").withRetryAfter("2"));
         }

@@ -45,6 +45,7 @@ public final class ImsStandIn extends StandInServer {
     private final KeyPair signingKey = TestCredentials.generateKeyPair(2048);
     private volatile Duration tokenLifetime = Duration.ofHours(24);
     private volatile Clock clock = Clock.systemUTC();
+    private volatile RateLimit rateLimit;
 
     private ImsStandIn(int port) {
         super(port, "ims-stand-in");
@@ -71,6 +72,24 @@ public final class ImsStandIn extends StandInServer {
     public ImsStandIn tokenLifetime(Duration lifetime) {
         this.tokenLifetime = lifetime;
         return this;
+    }
+
+    /**
+     * Answers at most {@code exchangesPerSecond} exchanges per wall-clock second and the rest with
+     * {@code 429} and {@code Retry-After: 1}, as IMS throttles a client that asks too often (a cluster
+     * restarting all at once, say). Throttled requests are recorded with status 429.
+     */
+    public ImsStandIn throttle(int exchangesPerSecond) {
+        if (exchangesPerSecond < 1) {
+            throw new IllegalArgumentException("exchangesPerSecond must be at least 1");
+        }
+        this.rateLimit = new RateLimit(exchangesPerSecond);
+        return this;
+    }
+
+    /** Requests answered with 429 because of {@link #throttle(int)}. */
+    public int throttled() {
+        return (int) requests().stream().filter(r -> r.status() == 429).count();
     }
 
     public ImsStandIn clock(Clock clock) {
@@ -147,6 +166,16 @@ public final class ImsStandIn extends StandInServer {
             requests.add(new ImsRequest(method, path, contentType, form, jwtHeader, jwtClaims, statusOf(fault), null));
             log("IMS  " + method + " " + path + " -> injected fault " + fault);
             answer(exchange, fault);
+            return;
+        }
+        RateLimit limit = rateLimit;
+        if (limit != null && !limit.tryAcquire()) {
+            requests.add(new ImsRequest(method, path, contentType, form, jwtHeader, jwtClaims, 429,
+                    "too_many_requests"));
+            log("IMS  " + method + " " + path + " client_id=" + form.get("client_id") + " -> 429 throttled");
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            sendJson(exchange, 429, "{\"error\":\"too_many_requests\",\"error_description\":\"Too many requests,"
+                    + " retry later\"}");
             return;
         }
         Outcome outcome = exchange(method, path, contentType, form);
@@ -320,6 +349,26 @@ public final class ImsStandIn extends StandInServer {
         static Outcome error(int status, String error, String description) {
             return new Outcome(status, error, Json.createObjectBuilder().add("error", error)
                     .add("error_description", description).build().toString());
+        }
+    }
+
+    /** A fixed window per wall-clock second: what IMS's throttling looks like from a client. */
+    private static final class RateLimit {
+        private final int perSecond;
+        private long window = -1;
+        private int used;
+
+        RateLimit(int perSecond) {
+            this.perSecond = perSecond;
+        }
+
+        synchronized boolean tryAcquire() {
+            long now = System.currentTimeMillis() / 1000;
+            if (now != window) {
+                window = now;
+                used = 0;
+            }
+            return ++used <= perSecond;
         }
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -72,6 +73,29 @@ class ImsStandInTest {
 
     static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    @Test
+    void throttlesAboveItsRateWith429AndRetryAfter() throws Exception {
+        try (ImsStandIn limited = ImsStandIn.start().register(TEST).throttle(2)) {
+            List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(HTTP.send(HttpRequest.newBuilder(URI.create(limited.url() + "/ims/exchange/jwt"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(TEST.clientId(), TEST.clientSecret(),
+                                assertion(c -> c)))).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            List<HttpResponse<String>> throttled = answers.stream().filter(a -> a.statusCode() == 429).toList();
+
+            // Ten requests span at most two wall-clock seconds here: at most 2 + 2 are served.
+            assertThat(limited.successfulExchanges()).isBetween(1, 4);
+            assertThat(throttled).hasSize(10 - limited.successfulExchanges());
+            assertThat(limited.throttled()).isEqualTo(throttled.size());
+            assertThat(throttled).allSatisfy(a -> {
+                assertThat(a.headers().firstValue("Retry-After")).contains("1");
+                assertThat(json(a.body()).getString("error")).isEqualTo("too_many_requests");
+            });
+        }
     }
 
     @Test
