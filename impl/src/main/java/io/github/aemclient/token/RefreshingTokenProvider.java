@@ -103,15 +103,20 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         }
         long now = clock.millis();
         rejections.record(token, now);
-        Renewal running = inFlight.get();
-        if (running == null) {
-            if (!rejections.tryRenewal(now)) {
-                return;
-            }
-            Renewal mine = new Renewal();
-            running = inFlight.compareAndSet(null, mine) ? mine : inFlight.get();
-            if (running == null) {
-                return; // another renewal began and already ended: the current token is a new one
+        Renewal running;
+        // One decision at a time: a report of the same token arriving while another report's renewal is being
+        // set up must join that renewal, not find the interval used up and give up on a replacement.
+        synchronized (rejections) {
+            while ((running = inFlight.get()) == null) {
+                Cached latest = cached.get();
+                if (latest == null || !latest.token.equals(token) || !rejections.tryRenewal(now)) {
+                    return; // replaced meanwhile, or renewals because of 401s are held back
+                }
+                Renewal mine = new Renewal();
+                if (inFlight.compareAndSet(null, mine)) {
+                    running = mine;
+                    break;
+                }
             }
         }
         if (running.claim()) {

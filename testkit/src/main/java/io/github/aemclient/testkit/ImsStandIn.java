@@ -147,7 +147,14 @@ public final class ImsStandIn extends StandInServer {
         String path = exchange.getRequestURI().getPath();
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Map<String, String> form = parseForm(body);
+        Map<String, String> form;
+        String formProblem = null;
+        try {
+            form = parseForm(body);
+        } catch (IllegalArgumentException e) {
+            form = Map.of();
+            formProblem = e.getMessage();
+        }
         JsonObject jwtHeader = null;
         JsonObject jwtClaims = null;
         if (form.containsKey("jwt_token")) {
@@ -166,6 +173,14 @@ public final class ImsStandIn extends StandInServer {
             requests.add(new ImsRequest(method, path, contentType, form, jwtHeader, jwtClaims, statusOf(fault), null));
             log("IMS  " + method + " " + path + " -> injected fault " + fault);
             answer(exchange, fault);
+            return;
+        }
+        if (formProblem != null) {
+            // A client that cannot encode a form gets IMS's 400, not a 500 it would retry.
+            requests.add(new ImsRequest(method, path, contentType, form, null, null, 400, "bad_request"));
+            log("IMS  " + method + " " + path + " -> 400 bad_request (" + formProblem + ")");
+            sendJson(exchange, 400, Json.createObjectBuilder().add("error", "bad_request")
+                    .add("error_description", formProblem).build().toString());
             return;
         }
         RateLimit limit = rateLimit;
@@ -321,9 +336,17 @@ public final class ImsStandIn extends StandInServer {
         }
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.putIfAbsent(name, value);
+            String name;
+            String value;
+            try {
+                name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("malformed form encoding (a '%' not followed by two hex digits)");
+            }
+            if (form.putIfAbsent(name, value) != null) {
+                throw new IllegalArgumentException("duplicate " + name + " parameter");
+            }
         }
         return form;
     }

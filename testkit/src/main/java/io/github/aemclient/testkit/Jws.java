@@ -36,6 +36,10 @@ final class Jws {
         if (parts.length != 3) {
             throw new IllegalArgumentException("not a compact JWS (" + parts.length + " parts)");
         }
+        if (compact.indexOf('=') >= 0) {
+            // RFC 7515 section 2: base64url without padding; IMS's parser refuses '='.
+            throw new IllegalArgumentException("JWS segments must be base64url without padding");
+        }
         try {
             return new Jws(json(parts[0]), json(parts[1]), parts[0] + "." + parts[1], DECODER.decode(parts[2]));
         } catch (JsonException | ClassCastException e) {

@@ -51,6 +51,11 @@ abstract class StandInServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** The socket address the server is bound to, as the operating system has it. */
+    InetSocketAddress boundAddress() {
+        return server.getAddress();
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

@@ -55,7 +55,8 @@ public final class TestCredentials {
         this.imsEndpoint = b.imsEndpoint;
         this.metascopes = List.copyOf(b.metascopes);
         this.clientId = b.clientId;
-        this.clientSecret = "p8e-" + randomHex(16);
+        // Characters a form must encode, so a client that does not encode (or encodes wrongly) is caught.
+        this.clientSecret = "p8e-" + randomHex(16) + "+/=&% \u00e9";
         String account = randomHex(12).toUpperCase(Locale.ROOT);
         this.technicalAccountId = account + "@techacct.adobe.com";
         this.email = randomHex(8) + "@techacct.adobe.com";
@@ -258,7 +259,8 @@ public final class TestCredentials {
     public static final class Builder {
         private String imsEndpoint = "ims-na1.adobelogin.com";
         private List<String> metascopes = List.of("ent_aem_cloud_sdk", "ent_cloudmgr_sdk");
-        private String clientId = "cm-p" + (10000 + RANDOM.nextInt(90000)) + "-e" + (100000 + RANDOM.nextInt(900000));
+        private String clientId = "cm-p" + (10000 + RANDOM.nextInt(90000)) + "-e" + (100000 + RANDOM.nextInt(900000))
+                + "+&=%";
         private String org;
         private int keyBits = 2048;
         private KeyPair keyPair;

@@ -71,8 +71,12 @@ class AemStandInTest {
 
     @Test
     void listensOnLoopbackOnly() {
-        try (AemStandIn sdk = AemStandIn.startLocalSdk()) {
-            assertThat(sdk.url().getHost()).isEqualTo("127.0.0.1");
+        try (AemStandIn sdk = AemStandIn.startLocalSdk(); ImsStandIn ims = ImsStandIn.start()) {
+            assertThat(sdk.boundAddress().getAddress().isLoopbackAddress()).as("AEM bound to %s", sdk.boundAddress())
+                    .isTrue();
+            assertThat(ims.boundAddress().getAddress().isLoopbackAddress()).as("IMS bound to %s", ims.boundAddress())
+                    .isTrue();
+            assertThat(sdk.url().getPort()).isEqualTo(sdk.boundAddress().getPort());
         }
     }
 

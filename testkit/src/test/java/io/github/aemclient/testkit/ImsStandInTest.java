@@ -76,6 +76,39 @@ class ImsStandInTest {
     }
 
     @Test
+    void aFormItCannotReadIsIms400NotA500() throws Exception {
+        String jwt = assertion(c -> c);
+        String valid = form(TEST.clientId(), TEST.clientSecret(), jwt);
+
+        HttpResponse<String> duplicate = post(valid + "&client_id=" + enc(TEST.clientId()));
+        HttpResponse<String> badEscape = post(valid.replace("client_secret=", "client_secret=%zz"));
+
+        assertThat(duplicate.statusCode()).isEqualTo(400);
+        assertThat(json(duplicate.body()).getString("error")).isEqualTo("bad_request");
+        assertThat(json(duplicate.body()).getString("error_description")).contains("duplicate client_id");
+        assertThat(badEscape.statusCode()).isEqualTo(400);
+        assertThat(json(badEscape.body()).getString("error")).isEqualTo("bad_request");
+        assertThat(post(valid).statusCode()).as("the same form, well formed").isEqualTo(200);
+    }
+
+    @Test
+    void aPaddedJwsIsRefused() throws Exception {
+        String[] parts = assertion(c -> c).split("\\.");
+        String padded = parts[0] + "=." + parts[1] + "." + parts[2];
+
+        HttpResponse<String> answer = post(form(TEST.clientId(), TEST.clientSecret(), padded));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json(answer.body()).getString("error")).isEqualTo("invalid_token");
+    }
+
+    @Test
+    void generatedSecretsAndIdsNeedFormEncoding() {
+        assertThat(TEST.clientSecret()).containsAnyOf("+", "&", "=", "%", " ").matches(".*[^\\x00-\\x7F].*");
+        assertThat(TEST.clientId()).containsAnyOf("+", "&", "=", "%");
+    }
+
+    @Test
     void throttlesAboveItsRateWith429AndRetryAfter() throws Exception {
         try (ImsStandIn limited = ImsStandIn.start().register(TEST).throttle(2)) {
             List<HttpResponse<String>> answers = new java.util.ArrayList<>();
