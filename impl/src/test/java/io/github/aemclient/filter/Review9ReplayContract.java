@@ -1,0 +1,196 @@
+package io.github.aemclient.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.github.aemclient.client.AemEnvironment;
+import io.github.aemclient.testkit.AemRequest;
+import io.github.aemclient.testkit.AemStandIn;
+import io.github.aemclient.testkit.Fault;
+import io.github.aemclient.testkit.ImsStandIn;
+import io.github.aemclient.testkit.TestCredentials;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Review of issue 9 (the 401 replay): README "what a replay sends" promises "The request as you sent it",
+ * and only entities "that can be sent twice". Run for RESTEasy and for Jersey.
+ */
+public abstract class Review9ReplayContract {
+
+    static final TestCredentials TEST = TestCredentials.generate();
+    static ImsStandIn ims;
+    static AemStandIn aem;
+    @TempDir
+    static Path dir;
+    static Path credentialsFile;
+
+    AemEnvironment author;
+
+    protected abstract Supplier<ClientBuilder> clientBuilder();
+
+    @BeforeAll
+    static void startStandIns() {
+        ims = ImsStandIn.start().register(TEST);
+        aem = AemStandIn.start(ims);
+        credentialsFile = TEST.writeTo(dir.resolve("credentials.json"));
+    }
+
+    @AfterAll
+    static void stopStandIns() {
+        aem.close();
+        ims.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        author = AemEnvironment.builder("author").url(aem.url().toString()).credentialsFile(credentialsFile)
+                .imsUrl(ims.url().toString()).clientBuilder(clientBuilder()).build();
+        author.target().path("/warm").request().get().close();
+    }
+
+    @AfterEach
+    void close() {
+        author.close();
+    }
+
+    List<AemRequest> revokeAndRecord(Runnable call) {
+        int before = aem.requests().size();
+        ims.revokeAll();
+        call.run();
+        return aem.requests().subList(before, aem.requests().size());
+    }
+
+    /**
+     * A request filter that adds a header with {@code add()} (a trace id, say) runs again on the replay —
+     * which already carries the first pass's value copied from the rejected request — so the replay goes
+     * out with the header twice: not "the request as you sent it".
+     */
+    @Test
+    void aHeaderAFilterAddsIsNotDoubledOnTheReplay() {
+        List<AemRequest> seen = revokeAndRecord(() -> {
+            try (Response response = author.target().register(new AddsTraceHeader()).path("/content/traced")
+                    .request().get()) {
+                assertThat(response.getStatus()).isEqualTo(200);
+            }
+        });
+
+        assertThat(seen).extracting(AemRequest::status).containsExactly(401, 200);
+        assertThat(String.join(",", seen.get(0).headers().get("x-trace"))).isEqualTo("trace-1");
+        assertThat(String.join(",", seen.get(1).headers().get("x-trace"))).as("the replay's X-Trace")
+                .isEqualTo("trace-2");
+    }
+
+    /** The same with a filter that adds a query parameter: the replay's URI has it twice. */
+    @Test
+    void aQueryParameterAFilterAddsIsNotDoubledOnTheReplay() {
+        List<AemRequest> seen = revokeAndRecord(() -> {
+            try (Response response = author.target().register(new AddsQueryParameter()).path("/content/signed")
+                    .request().get()) {
+                assertThat(response.getStatus()).isEqualTo(200);
+            }
+        });
+
+        assertThat(seen).extracting(AemRequest::status).containsExactly(401, 200);
+        assertThat(seen.get(1).path()).as("the replay's path and query").isEqualTo(seen.get(0).path());
+    }
+
+    /**
+     * The allow-list admits every class of the application, whatever it holds: a record carrying an
+     * InputStream, written by the application's own writer registered on the target (the case the README
+     * calls supported), is replayed after its stream was consumed — a silently truncated PUT.
+     */
+    @Test
+    void anApplicationObjectHoldingAStreamIsNotReplayedTruncated() {
+        List<AemRequest> seen = revokeAndRecord(() -> {
+            Upload upload = new Upload("a.txt",
+                    new ByteArrayInputStream("the file's content".getBytes(StandardCharsets.UTF_8)));
+            try (Response response = author.target().register(UploadWriter.class).path("/content/dam/a.txt")
+                    .request().put(Entity.entity(upload, MediaType.APPLICATION_OCTET_STREAM_TYPE))) {
+                response.getStatus();
+            }
+        });
+
+        assertThat(seen.get(0).body()).isEqualTo("a.txt:the file's content");
+        assertThat(seen).extracting(AemRequest::body).as("every body AEM received for the PUT")
+                .allMatch("a.txt:the file's content"::equals);
+    }
+
+    /**
+     * Before replaying, the 401's body is read to its end "so its connection can be reused", without a
+     * bound: a 401 whose body does not end (a misbehaving proxy, a hostile endpoint) hangs the call
+     * forever — the read timeout never fires while bytes keep coming. Without the library the caller would
+     * just get the 401.
+     */
+    @Test
+    void aNeverEnding401BodyDoesNotHangTheCall() {
+        aem.enqueue(Fault.largeBody(401, Long.MAX_VALUE));
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (Response response = author.target().path("/content/endless-401").request().get()) {
+                assertThat(response.getStatus()).isIn(200, 401);
+            }
+        });
+    }
+
+    /** Adds (not puts) a numbered trace header. */
+    public static final class AddsTraceHeader implements ClientRequestFilter {
+        private final AtomicInteger passes = new AtomicInteger();
+
+        @Override
+        public void filter(ClientRequestContext request) {
+            request.getHeaders().add("X-Trace", "trace-" + passes.incrementAndGet());
+        }
+    }
+
+    /** Adds a query parameter to the request's URI, as a signing or API-versioning filter does. */
+    public static final class AddsQueryParameter implements ClientRequestFilter {
+        @Override
+        public void filter(ClientRequestContext request) {
+            request.setUri(UriBuilder.fromUri(request.getUri()).queryParam("api-version", "2").build());
+        }
+    }
+
+    /** An application data class; its content is a stream. */
+    public record Upload(String name, InputStream content) {
+    }
+
+    /** The application's writer for {@link Upload}, registered on the target. */
+    public static final class UploadWriter implements MessageBodyWriter<Upload> {
+        @Override
+        public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+            return type == Upload.class;
+        }
+
+        @Override
+        public void writeTo(Upload upload, Class<?> type, Type genericType, Annotation[] annotations,
+                MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+            out.write((upload.name() + ":").getBytes(StandardCharsets.UTF_8));
+            upload.content().transferTo(out);
+        }
+    }
+}
