@@ -168,4 +168,35 @@ class Review9TokenLifecycleTest extends ImsBackedTest {
 
         assertThat(waited).as("a rate-limited 401 waited for IMS").isLessThan(Duration.ofSeconds(1));
     }
+
+    /**
+     * README: an interrupted caller "alone gets an AemClientException ... it is not counted as an IMS failure,
+     * and callers waiting for the same token start a new exchange". On the 401 path it is not alone: the
+     * interrupted caller's invalidate() used up the rate limit's one renewal before its renewal was abandoned
+     * (here: a pooled thread with a stale interrupt flag; equally a MicroProfile Fault Tolerance @Timeout
+     * interrupting a request thread mid-exchange). Every other caller then keeps the revoked token and gets
+     * AEM's 401 for the whole unauthorized-renewal-interval although IMS was never even asked.
+     */
+    @Test
+    void anInterruptedCallersAbandoned401RenewalDoesNotHoldBackTheOthersRenewal() throws Exception {
+        RefreshingTokenProvider provider = provider(Duration.ofSeconds(30), new ManualExecutor());
+        AccessToken revoked = provider.getAccessToken();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> {
+                Thread.currentThread().interrupt(); // stale flag of a pooled thread
+                provider.invalidate(revoked);
+                return Thread.interrupted();
+            }).get(5, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ims.requests()).as("the interrupted caller did not reach IMS").hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        provider.invalidate(revoked); // the next request, on a healthy thread, is refused too
+
+        assertThat(provider.getAccessToken()).as("the token after a healthy caller reported it rejected")
+                .isNotEqualTo(revoked);
+    }
 }
