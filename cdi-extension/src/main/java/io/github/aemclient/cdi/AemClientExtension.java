@@ -116,6 +116,7 @@ public class AemClientExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event) {
         Config config = ConfigProvider.getConfig(classLoader());
         PropertyLookup lookup = new MicroProfileConfigLookup(config);
+        Map<String, CompletableFuture<Void>> firstTokens = new TreeMap<>();
         for (Map.Entry<String, Usage> entry : snapshot().entrySet()) {
             String environment = entry.getKey();
             Usage usage = entry.getValue();
@@ -137,24 +138,25 @@ public class AemClientExtension implements Extension {
                 continue;
             }
             if (aem.settings().eager()) {
-                obtainFirstToken(environment, aem, event);
+                aem.tokenProvider().ifPresent(provider -> firstTokens.put(environment, startFirstToken(environment,
+                        provider)));
             }
             LOG.log(Level.INFO, "AEM environment ''{0}'': {1} ({2} authentication)", environment, aem.url(),
                     aem.mode().configName());
         }
+        // All eager environments exchange at once and share one bound: ten of them wait 10 s, not 100 s.
+        long deadline = System.nanoTime() + firstTokenWait.toNanos();
+        firstTokens.forEach((environment, first) -> awaitFirstToken(environment, first, deadline, event));
     }
 
     /**
-     * Obtains the first token on a thread of its own and waits for it at most {@link #firstTokenWait}. Past
+     * Starts obtaining the first token on a thread of its own; the deployment waits for all eager environments
+     * together at most {@link #firstTokenWait}. Past
      * that the deployment continues and the acquisition goes on in the background; the first calls join it
      * (the token provider runs one acquisition at a time). A daemon thread, not the renewal executor: the
      * server's managed executor cannot be looked up during deployment validation.
      */
-    private void obtainFirstToken(String environment, AemEnvironment aem, AfterDeploymentValidation event) {
-        if (aem.tokenProvider().isEmpty()) {
-            return;
-        }
-        AccessTokenProvider provider = aem.tokenProvider().get();
+    private static CompletableFuture<Void> startFirstToken(String environment, AccessTokenProvider provider) {
         CompletableFuture<Void> first = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -166,8 +168,13 @@ public class AemClientExtension implements Extension {
         }, "aem-first-token-" + environment);
         thread.setDaemon(true);
         thread.start();
+        return first;
+    }
+
+    private void awaitFirstToken(String environment, CompletableFuture<Void> first, long deadlineNanos,
+            AfterDeploymentValidation event) {
         try {
-            first.get(firstTokenWait.toMillis(), TimeUnit.MILLISECONDS);
+            first.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             LOG.log(Level.WARNING, "AEM environment ''{0}'' (aem.{0}.eager=true): the first access token is still"
                     + " being obtained in the background after {1} ms; the deployment continues, and the first"

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -285,6 +286,29 @@ class AemClientExtensionTest {
 
         assertThat(principal(bean.aem.path("/x").request().get(String.class))).isEqualTo(AUTHOR.technicalAccountId());
         assertThat(ims.successfulExchanges() - exchanges).isEqualTo(1);
+    }
+
+    @Test
+    void severalEagerEnvironmentsShareOneStartUpBound() throws InterruptedException {
+        for (String environment : List.of("eager1", "eager2", "eager3")) {
+            service(environment, AUTHOR);
+            configure("aem." + environment + ".eager", "true");
+        }
+        ims.enqueue(Fault.delay(Duration.ofSeconds(3)), Fault.delay(Duration.ofSeconds(3)),
+                Fault.delay(Duration.ofSeconds(3)));
+        int exchanges = ims.successfulExchanges();
+        long start = System.nanoTime();
+
+        container = new Weld().disableDiscovery().addExtension(new AemClientExtension(Duration.ofMillis(1000)))
+                .addBeanClasses(Beans.ThreeEager.class).initialize();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("one bound for all, not one each")
+                .isLessThan(Duration.ofMillis(2500));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ims.successfulExchanges() - exchanges < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the three go on in the background
+        }
+        assertThat(ims.successfulExchanges() - exchanges).isEqualTo(3);
     }
 
     @Test

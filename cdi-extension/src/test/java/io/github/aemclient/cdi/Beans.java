@@ -89,4 +89,18 @@ final class Beans {
         @AemClient("eager")
         WebTarget aem;
     }
+
+    static class ThreeEager {
+        @Inject
+        @AemClient("eager1")
+        WebTarget one;
+
+        @Inject
+        @AemClient("eager2")
+        WebTarget two;
+
+        @Inject
+        @AemClient("eager3")
+        WebTarget three;
+    }
 }

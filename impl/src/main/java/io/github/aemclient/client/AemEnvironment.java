@@ -63,6 +63,7 @@ public final class AemEnvironment implements AutoCloseable {
                 .property(JERSEY_FOLLOW_REDIRECTS, Boolean.FALSE)
                 .property(RESTEASY_FOLLOW_REDIRECTS, Boolean.FALSE)
                 .register(filter)
+                .register(filter.requestSnapshots())
                 .build();
     }
 

@@ -24,10 +24,22 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
 
     private final Origin aemOrigin;
     private final RequestAuthenticator authenticator;
+    private final ClientRequestFilter snapshots;
 
     public AemAuthenticationFilter(Origin aemOrigin, RequestAuthenticator authenticator) {
         this.aemOrigin = Objects.requireNonNull(aemOrigin);
         this.authenticator = Objects.requireNonNull(authenticator);
+        this.snapshots = new RequestSnapshot.Filter(aemOrigin);
+    }
+
+    /**
+     * A request filter to register beside this one (it carries its own, lowest, priority): it records each
+     * request to AEM before any other filter changes it, so that a replay after a 401 sends the request as
+     * the application built it and filters run on it afresh. Without it, a replay copies the request as
+     * the filters left it.
+     */
+    public ClientRequestFilter requestSnapshots() {
+        return snapshots;
     }
 
     @Override

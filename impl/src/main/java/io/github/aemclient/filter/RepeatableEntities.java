@@ -4,67 +4,144 @@ import jakarta.ws.rs.core.Form;
 import java.io.File;
 import java.io.Serializable;
 import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalAmount;
 import java.util.Collection;
+import java.util.Currency;
+import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Which request entities can be written a second time with the same bytes, so a request AEM rejected can
- * be replayed. Allowed: text, bytes, numbers, booleans, enums, {@link Form}, files, JSON-P values, the
- * application's own data classes (records and POJOs written by JSON-B, Jackson, JAXB, ...), and arrays,
- * collections and maps holding only those. Everything else is refused — streams, readers,
- * {@code StreamingOutput}, multipart bodies ({@code EntityPart}, Jersey's and RESTEasy's multipart types,
- * which hide streams), data sources, iterators — because its first send may have consumed it, and a
- * replay would send a truncated or empty body where the caller meant the whole one.
+ * be replayed. Allowed: text, bytes, numbers, booleans, enums, dates and times, UUIDs, URIs, {@link Form},
+ * files, JSON-P values, Jackson trees, and the application's own data classes (records and POJOs written
+ * by JSON-B, Jackson, JAXB, ...) whose fields, looked into, hold only such values; also arrays,
+ * collections, maps and {@link Optional}s of those. Everything else is refused — streams, readers,
+ * {@code StreamingOutput}, multipart bodies ({@code EntityPart}, Jersey's and RESTEasy's multipart types),
+ * data sources, iterators, lambdas, and any object holding one of them — because its first send may have
+ * consumed it, and a replay would send a truncated or empty body where the caller meant the whole one.
+ * Looking is bounded (depth and number of objects); past the bounds an entity is not replayed.
  */
 final class RepeatableEntities {
 
-    /** Platform and JAX-RS implementation packages: their types are allowed only when listed above. */
+    /** Platform and JAX-RS implementation packages: their types are allowed only when listed here. */
     private static final Set<String> NOT_APPLICATION_DATA = Set.of("java.", "javax.", "jakarta.", "jdk.", "sun.",
             "com.sun.", "org.glassfish.", "org.jboss.resteasy.", "org.apache.cxf.", "com.ibm.", "io.openliberty.");
     /** What a data class may extend or implement from the platform. */
     private static final Set<Class<?>> DATA_SUPERTYPES = Set.of(Object.class, Record.class, Serializable.class,
             Comparable.class, Cloneable.class);
-    /** How deep nested arrays, collections and maps are looked into before giving up (and not replaying). */
-    private static final int MAX_DEPTH = 8;
+    /** Immutable (or, like {@code Date}, plainly valued) platform types that write the same every time. */
+    private static final Set<Class<?>> VALUE_TYPES = Set.of(UUID.class, URI.class, Locale.class, Currency.class,
+            Date.class, File.class, Form.class);
+    private static final int MAX_DEPTH = 16;
+    private static final int MAX_OBJECTS = 10_000;
 
     private RepeatableEntities() {
     }
 
     static boolean isRepeatable(Object entity) {
-        return isRepeatable(entity, 0);
+        return new Look().isRepeatable(entity, 0);
     }
 
-    private static boolean isRepeatable(Object entity, int depth) {
-        if (entity == null) {
-            return true;
-        }
-        if (depth > MAX_DEPTH) {
-            return false;
-        }
-        if (entity instanceof CharSequence || entity instanceof Number || entity instanceof Boolean
-                || entity instanceof Character || entity instanceof Enum || entity instanceof byte[]
-                || entity instanceof char[] || entity instanceof File || entity instanceof Form
-                || isJsonValue(entity.getClass())) {
-            return true;
-        }
-        if (entity instanceof Collection<?> collection) {
-            return collection.stream().allMatch(element -> isRepeatable(element, depth + 1));
-        }
-        if (entity instanceof Map<?, ?> map) {
-            return map.entrySet().stream().allMatch(
-                    e -> isRepeatable(e.getKey(), depth + 1) && isRepeatable(e.getValue(), depth + 1));
-        }
-        if (entity.getClass().isArray()) {
-            int length = Array.getLength(entity);
-            for (int i = 0; i < length; i++) {
-                if (!isRepeatable(Array.get(entity, i), depth + 1)) {
+    /** One look at one entity: what was seen (cycles), and how much is left to look at. */
+    private static final class Look {
+        private final Map<Object, Boolean> seen = new IdentityHashMap<>();
+        private int budget = MAX_OBJECTS;
+
+        boolean isRepeatable(Object value, int depth) {
+            if (value == null) {
+                return true;
+            }
+            if (depth > MAX_DEPTH || --budget < 0) {
+                return false;
+            }
+            if (isValue(value)) {
+                return true;
+            }
+            if (seen.put(value, Boolean.TRUE) != null) {
+                return true; // a cycle: the object is being looked at already
+            }
+            if (value instanceof Optional<?> optional) {
+                return isRepeatable(optional.orElse(null), depth + 1);
+            }
+            if (value instanceof Collection<?> collection) {
+                if (!isPlatformOrData(value.getClass())) {
                     return false;
+                }
+                for (Object element : collection) {
+                    if (!isRepeatable(element, depth + 1)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (value instanceof Map<?, ?> map) {
+                if (!isPlatformOrData(value.getClass())) {
+                    return false;
+                }
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (!isRepeatable(entry.getKey(), depth + 1) || !isRepeatable(entry.getValue(), depth + 1)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (value.getClass().isArray()) {
+                int length = Array.getLength(value);
+                for (int i = 0; i < length; i++) {
+                    if (!isRepeatable(Array.get(value, i), depth + 1)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return isApplicationData(value.getClass()) && fieldsAreRepeatable(value, depth);
+        }
+
+        /** Every instance field of the application's classes in the object's hierarchy, looked into. */
+        private boolean fieldsAreRepeatable(Object value, int depth) {
+            for (Class<?> c = value.getClass(); c != null && fromApplication(c); c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
+                        continue;
+                    }
+                    Object fieldValue;
+                    try {
+                        field.setAccessible(true);
+                        fieldValue = field.get(value);
+                    } catch (RuntimeException | IllegalAccessException e) {
+                        return false; // cannot look inside (a module that does not open it): do not guess
+                    }
+                    if (!isRepeatable(fieldValue, depth + 1)) {
+                        return false;
+                    }
                 }
             }
             return true;
         }
-        return isApplicationData(entity.getClass());
+    }
+
+    private static boolean isValue(Object value) {
+        return value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Character || value instanceof Enum || value instanceof byte[]
+                || value instanceof char[] || value instanceof TemporalAccessor || value instanceof TemporalAmount
+                || value instanceof ZoneId || VALUE_TYPES.contains(value.getClass())
+                || hasSupertypeNamed(value.getClass(), "jakarta.json.JsonValue")
+                || hasSupertypeNamed(value.getClass(), "com.fasterxml.jackson.databind.JsonNode");
+    }
+
+    /** A JDK collection or map (whose elements are then looked at), or one of the application's own. */
+    private static boolean isPlatformOrData(Class<?> type) {
+        return type.getName().startsWith("java.util.") || isApplicationData(type);
     }
 
     /**
@@ -112,25 +189,16 @@ final class RepeatableEntities {
         return true;
     }
 
-    /** JSON-P values, matched by name: the JSON-P API is optional outside a Jakarta EE server. */
-    private static boolean isJsonValue(Class<?> type) {
+    /** Matched by name: the JSON-P API and Jackson are optional. */
+    private static boolean hasSupertypeNamed(Class<?> type, String name) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(name)) {
+                return true;
+            }
             for (Class<?> i : c.getInterfaces()) {
-                if (isJsonValueInterface(i)) {
+                if (hasSupertypeNamed(i, name)) {
                     return true;
                 }
-            }
-        }
-        return false;
-    }
-
-    private static boolean isJsonValueInterface(Class<?> type) {
-        if (type.getName().equals("jakarta.json.JsonValue")) {
-            return true;
-        }
-        for (Class<?> parent : type.getInterfaces()) {
-            if (isJsonValueInterface(parent)) {
-                return true;
             }
         }
         return false;

@@ -13,10 +13,11 @@ import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,8 @@ final class Replay {
 
     static final String REPLAYED_PROPERTY = "io.github.aemclient.replayed";
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+    /** AEM's 401 bodies are a few hundred bytes; reading more than this would be reading something else. */
+    static final int MAX_DISCARDED_BYTES = 64 * 1024;
 
     private Replay() {
     }
@@ -49,17 +52,36 @@ final class Replay {
         return request.getProperty(REPLAYED_PROPERTY) != null;
     }
 
+    static boolean isIdempotent(String method) {
+        return IDEMPOTENT.contains(method);
+    }
+
     static boolean isAllowed(ClientRequestContext request) {
-        return !isReplay(request) && IDEMPOTENT.contains(request.getMethod())
-                && (!request.hasEntity() || RepeatableEntities.isRepeatable(request.getEntity()));
+        if (isReplay(request) || !isIdempotent(request.getMethod())) {
+            return false;
+        }
+        RequestSnapshot sent = snapshotOf(request);
+        return sent.entity() == null || RepeatableEntities.isRepeatable(sent.entity());
+    }
+
+    /**
+     * The request before its filters ran, as the snapshot filter recorded it; for a client that has only
+     * the authentication filter (an application's own client), the request as it is now.
+     */
+    private static RequestSnapshot snapshotOf(ClientRequestContext request) {
+        Object snapshot = request.getProperty(RequestSnapshot.PROPERTY);
+        return snapshot instanceof RequestSnapshot sent ? sent : RequestSnapshot.of(request);
     }
 
     static void into(ClientRequestContext request, ClientResponseContext response) throws IOException {
+        if (!drain(response)) {
+            return;
+        }
         Capture capture = new Capture();
-        Invocation.Builder copy = copyOf(request, capture);
-        discard(response);
-        Response replayed = request.hasEntity()
-                ? copy.method(request.getMethod(), entityOf(request))
+        RequestSnapshot sent = snapshotOf(request);
+        Invocation.Builder copy = copyOf(request, sent, capture);
+        Response replayed = sent.entity() != null
+                ? copy.method(request.getMethod(), entityOf(sent))
                 : copy.method(request.getMethod());
         try {
             response.setStatus(replayed.getStatus());
@@ -84,11 +106,11 @@ final class Replay {
      * The request's client, aimed at its URI, with what the request's configuration has beyond the client's:
      * the providers and properties registered on the {@code WebTarget} or the {@code Invocation.Builder}.
      */
-    private static Invocation.Builder copyOf(ClientRequestContext request, Capture capture) {
+    private static Invocation.Builder copyOf(ClientRequestContext request, RequestSnapshot sent, Capture capture) {
         Client client = request.getClient();
         Configuration own = request.getConfiguration();
         Configuration clients = client.getConfiguration();
-        WebTarget target = client.target(request.getUri());
+        WebTarget target = client.target(sent.uri());
         for (Object provider : own.getInstances()) {
             if (!clients.isRegistered(provider) && !(provider instanceof Feature)) {
                 register(target, provider, own.getContracts(provider.getClass()));
@@ -107,14 +129,16 @@ final class Replay {
         target.register(capture);
         Invocation.Builder copy = target.request();
         for (String name : request.getPropertyNames()) {
-            copy.property(name, request.getProperty(name));
+            if (!RequestSnapshot.PROPERTY.equals(name)) {
+                copy.property(name, request.getProperty(name));
+            }
         }
         copy.property(REPLAYED_PROPERTY, Boolean.TRUE);
-        for (Map.Entry<String, List<Object>> header : request.getHeaders().entrySet()) {
+        for (Map.Entry<String, List<Object>> header : sent.headers().entrySet()) {
             String name = header.getKey();
             // The new token comes from the request filter; the entity brings its own type and length.
             if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
-                    && !(request.hasEntity() && HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name))) {
+                    && !(sent.entity() != null && HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name))) {
                 for (Object value : header.getValue()) {
                     copy.header(name, value);
                 }
@@ -142,25 +166,34 @@ final class Replay {
         }
     }
 
-        private static Entity<?> entityOf(ClientRequestContext request) {
-        Object body = request.getEntity();
-        Type type = request.getEntityType();
+        private static Entity<?> entityOf(RequestSnapshot sent) {
+        Object body = sent.entity();
+        Type type = sent.entityType();
         Object entity = type == null || type.equals(body.getClass()) ? body : new GenericEntity<>(body, type);
-        MediaType mediaType = Objects.requireNonNullElse(request.getMediaType(), MediaType.APPLICATION_OCTET_STREAM_TYPE);
-        return Entity.entity(entity, mediaType, request.getEntityAnnotations());
+        MediaType mediaType = Objects.requireNonNullElse(sent.mediaType(), MediaType.APPLICATION_OCTET_STREAM_TYPE);
+        return Entity.entity(entity, mediaType, sent.entityAnnotations());
     }
 
     /**
-     * Reads the 401's body to its end, so its connection can be reused. Not closed: some clients
-     * (RESTEasy) then consider the whole response closed, replaced entity included.
+     * Reads the 401's body to its end, so its connection can be reused, and says whether it could. A body
+     * longer than any 401 needs (a misbehaving proxy, one that never ends) is not read further: it is put
+     * back as it was, what was read in front of the rest, and the 401 goes to the caller unreplayed (closing
+     * it instead would hang some clients, which read a body to its end before giving its connection up).
      */
-    private static void discard(ClientResponseContext response) {
-        if (response.hasEntity()) {
-            try {
-                response.getEntityStream().transferTo(OutputStream.nullOutputStream());
-            } catch (IOException ignored) {
-                // nothing more to release
+    static boolean drain(ClientResponseContext response) {
+        if (!response.hasEntity()) {
+            return true;
+        }
+        InputStream body = response.getEntityStream();
+        try {
+            byte[] read = body.readNBytes(MAX_DISCARDED_BYTES + 1);
+            if (read.length <= MAX_DISCARDED_BYTES) {
+                return true;
             }
+            response.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(read), body));
+            return false;
+        } catch (IOException e) {
+            return true; // the connection is gone; nothing is left to give back
         }
     }
 

@@ -101,31 +101,61 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         if (current == null || !current.token.equals(token)) {
             return;
         }
-        long now = clock.millis();
-        rejections.record(token, now);
-        Renewal running;
-        // One decision at a time: a report of the same token arriving while another report's renewal is being
-        // set up must join that renewal, not find the interval used up and give up on a replacement.
+        long deadline = System.nanoTime() + maxWait.toNanos();
         synchronized (rejections) {
-            while ((running = inFlight.get()) == null) {
-                Cached latest = cached.get();
-                if (latest == null || !latest.token.equals(token) || !rejections.tryRenewal(now)) {
-                    return; // replaced meanwhile, or renewals because of 401s are held back
-                }
-                Renewal mine = new Renewal();
-                if (inFlight.compareAndSet(null, mine)) {
+            rejections.record(token, clock.millis());
+        }
+        while (true) {
+            Renewal running;
+            boolean ours = false;
+            // Deciding and publishing are one step: a report of the same token arriving meanwhile finds the
+            // renewal and joins it, instead of finding the interval used up and giving up on a replacement.
+            synchronized (rejections) {
+                long now = clock.millis();
+                running = inFlight.get();
+                if (running == null) {
+                    Cached latest = cached.get();
+                    if (latest == null || !latest.token.equals(token)) {
+                        return; // replaced meanwhile
+                    }
+                    if (!rejections.tryRenewal(now)) {
+                        rejections.heldBack(lastFailure != null);
+                        return;
+                    }
+                    Renewal mine = new Renewal(token);
+                    if (!inFlight.compareAndSet(null, mine)) {
+                        rejections.release();
+                        continue;
+                    }
                     running = mine;
-                    break;
+                    ours = true;
+                } else if (!token.equals(running.rejected)) {
+                    // A renewal for another reason (the token is stale, say): worth waiting for only if a 401
+                    // may cause one now; otherwise nobody waits for IMS because of a 401.
+                    if (!rejections.tryRenewal(now)) {
+                        rejections.heldBack(lastFailure != null);
+                        return;
+                    }
                 }
             }
-        }
-        if (running.claim()) {
-            renew(running);
-        }
-        try {
-            join(running, System.nanoTime() + maxWait.toNanos());
-        } catch (RuntimeException failedOrAbandoned) {
-            // Recorded and logged by the renewal; the rejected token stays in use while it is valid.
+            if (running.claim()) {
+                renew(running);
+            }
+            try {
+                join(running, deadline);
+                return;
+            } catch (AbandonedRenewal abandoned) {
+                if (ours) {
+                    synchronized (rejections) {
+                        rejections.release(); // IMS was not asked: the chance is not used up
+                    }
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+            } catch (RuntimeException failed) {
+                return; // recorded and logged by the renewal; the rejected token stays in use while valid
+            }
         }
     }
 
@@ -150,7 +180,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         if (failure != null && nowMillis < failure.at.plus(policy.retryInterval()).toEpochMilli()) {
             return;
         }
-        Renewal mine = new Renewal();
+        Renewal mine = new Renewal(null);
         if (!inFlight.compareAndSet(null, mine)) {
             return;
         }
@@ -176,7 +206,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
             Renewal running = inFlight.get();
             if (running == null) {
                 failFastAfterRecentFailure();
-                Renewal mine = new Renewal();
+                Renewal mine = new Renewal(null);
                 if (!inFlight.compareAndSet(null, mine)) {
                     continue;
                 }
@@ -249,13 +279,16 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
     }
 
     private void renew(Renewal mine) {
-        AccessToken token;
+        Cached renewed;
         try {
             if (Thread.currentThread().isInterrupted()) {
                 // A pooled thread with a stale interrupt: an exchange it would abandon at once is not started.
                 throw new AemClientException("The calling thread was interrupted");
             }
-            token = source.fetch();
+            AccessToken token = source.fetch();
+            // Inside the try: whatever fails here must still end the renewal, or inFlight would stay set.
+            renewed = new Cached(token, policy.refreshAt(token.obtainedAt(), token.expiresAt()).toEpochMilli(),
+                    policy.usableUntil(token.obtainedAt(), token.expiresAt()).toEpochMilli());
         } catch (RuntimeException | Error e) {
             if (isInterruption(e)) {
                 // The caller's interrupt, not IMS's failure: nothing recorded, and whoever waits starts anew.
@@ -266,15 +299,13 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
             }
             return;
         }
-        Cached renewed = new Cached(token, policy.refreshAt(token.obtainedAt(), token.expiresAt()).toEpochMilli(),
-                policy.usableUntil(token.obtainedAt(), token.expiresAt()).toEpochMilli());
         // Publish the token before clearing inFlight, so no thread sees "stale and nothing running"
         // in between and starts a second renewal.
         cached.set(renewed);
         Failure failure = lastFailure;
         if (failure != null) {
             LOG.log(Level.INFO, "Access token for environment ''{0}'' renewed after {1} failed attempt(s)",
-                    environment, failure.attempts);
+                    environment, Integer.toString(failure.attempts));
         }
         lastFailure = null;
         inFlight.compareAndSet(mine, null);
@@ -329,7 +360,13 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
      */
     private static final class Renewal {
         final CompletableFuture<Cached> result = new CompletableFuture<>();
+        /** The token whose rejection by AEM started this renewal; null for a renewal for any other reason. */
+        final AccessToken rejected;
         private final AtomicBoolean claimed = new AtomicBoolean();
+
+        Renewal(AccessToken rejected) {
+            this.rejected = rejected;
+        }
 
         boolean claim() {
             return !claimed.get() && claimed.compareAndSet(false, true);

@@ -72,7 +72,7 @@ public final class RetryingTokenSource implements TokenSource {
                     wait = Duration.between(now, deadline); // the spread is a courtesy; the budget is a promise
                 }
                 LOG.log(Level.DEBUG, "IMS attempt {0} for environment ''{1}'' failed ({2}); retrying in {3} ms",
-                        attempt, environment, e.getMessage(), Long.toString(wait.toMillis()));
+                        Integer.toString(attempt), environment, e.getMessage(), Long.toString(wait.toMillis()));
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException interrupted) {

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.github.aemclient.client.AemEnvironment;
-import io.github.aemclient.support.CapturedLogs;
 import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
-import io.github.aemclient.testkit.ImsStandIn;
-import io.github.aemclient.testkit.TestCredentials;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
@@ -33,7 +29,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,14 +38,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -60,61 +49,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with its generic type and annotations), its answer reaching the caller undecoded and unbuffered; or,
  * when it cannot be replayed faithfully, not replayed at all. Run for RESTEasy and for Jersey.
  */
-public abstract class ReplayContract {
-
-    static final TestCredentials TEST = TestCredentials.generate();
-    static ImsStandIn ims;
-    static AemStandIn aem;
-    @TempDir
-    static Path dir;
-    static Path credentialsFile;
-
-    AemEnvironment author;
-    CapturedLogs logs;
-
-    /** The JAX-RS implementation under test. */
-    protected abstract Supplier<ClientBuilder> clientBuilder();
+public abstract class ReplayContract extends ReplayFixture {
 
     /** Registers the implementation's own gzip support (request filter and reader interceptor). */
     protected abstract <C extends Configurable<C>> C withGzip(C configurable);
 
     /** A multipart body with one part whose content is {@code stream}, as the implementation writes it. */
     protected abstract Entity<?> multipartWithStream(InputStream stream);
-
-    @BeforeAll
-    static void startStandIns() {
-        ims = ImsStandIn.start().register(TEST);
-        aem = AemStandIn.start(ims);
-        credentialsFile = TEST.writeTo(dir.resolve("credentials.json"));
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        aem.close();
-        ims.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        logs = CapturedLogs.capture();
-        author = AemEnvironment.builder("author").url(aem.url().toString()).credentialsFile(credentialsFile)
-                .imsUrl(ims.url().toString()).clientBuilder(clientBuilder()).build();
-        author.target().path("/warm").request().get().close();
-    }
-
-    @AfterEach
-    void close() {
-        author.close();
-        logs.close();
-    }
-
-    /** What AEM received from here on, after {@code ims.revokeAll()}. */
-    List<AemRequest> revokeAndRecord(Runnable call) {
-        int before = aem.requests().size();
-        ims.revokeAll();
-        call.run();
-        return aem.requests().subList(before, aem.requests().size());
-    }
 
     static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();

@@ -70,9 +70,8 @@ class RejectedTokensTest extends ImsBackedTest {
         assertThat(third).isNotEqualTo(second);
         assertThat(ims.requests()).hasSize(3);
         assertThat(logs.messages(Level.WARNING)).as("one warning for the whole episode").singleElement().asString()
-                .startsWith("AEM rejected 2 access token(s) for environment 'author' in the last minute,"
-                        + " including one obtained 1 s ago because of an earlier rejection: the credentials may not be"
-                        + " authorized for this AEM environment")
+                .startsWith("AEM rejected 2 access tokens for environment 'author' since ")
+                .contains(", new ones included: the credentials may not be authorized for this AEM environment")
                 .contains("at most once every 30 s (aem.author.unauthorized-renewal-interval)")
                 .doesNotContain("''");
     }

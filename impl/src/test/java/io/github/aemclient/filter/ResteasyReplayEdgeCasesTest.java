@@ -4,8 +4,8 @@ import jakarta.ws.rs.client.ClientBuilder;
 import java.util.function.Supplier;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 
-/** {@link Review9ReplayContract} through RESTEasy's client. */
-class ResteasyReview9ReplayTest extends Review9ReplayContract {
+/** {@link ReplayEdgeCasesContract} through RESTEasy's client. */
+class ResteasyReplayEdgeCasesTest extends ReplayEdgeCasesContract {
 
     @Override
     protected Supplier<ClientBuilder> clientBuilder() {

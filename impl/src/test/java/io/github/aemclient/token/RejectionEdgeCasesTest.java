@@ -19,10 +19,10 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 /**
- * Review of issue 9 (token lifecycle and 401-driven renewals). Each test states a promise of the README's
- * "Failure behaviour" section (or of the javadoc) and fails on the colleague's implementation.
+ * 401-driven renewals at their edges, found by a hostile review: each test states a promise of the README's
+ * "Failure behaviour" section (or of the Javadoc) that a first implementation broke.
  */
-class Review9TokenLifecycleTest extends ImsBackedTest {
+class RejectionEdgeCasesTest extends ImsBackedTest {
 
     @Override
     Duration tokenLifetime() {
@@ -43,9 +43,8 @@ class Review9TokenLifecycleTest extends ImsBackedTest {
      * README: "That token ... is replaced: a new one is obtained before the request returns". Under
      * concurrency a caller can decide "rate limited" (tryRenewal false) after the first caller took the
      * slot but before it published its renewal in inFlight: that caller returns at once and keeps using the
-     * rejected token (its request is not replayed) although a replacement is being fetched. The colleague's
-     * own RejectedTokensTest.sixtyFourConcurrentRejectionsOfOneTokenCauseOneExchange is flaky for this
-     * reason (failed in the "jersey" surefire execution of the first run); this repeats its scenario.
+     * rejected token (its request is not replayed) although a replacement is being fetched. This repeats
+     * RejectedTokensTest.sixtyFourConcurrentRejectionsOfOneTokenCauseOneExchange many times over.
      */
     @Test
     void everyConcurrentCallerRejectingTheCurrentTokenGetsTheReplacement() throws Exception {

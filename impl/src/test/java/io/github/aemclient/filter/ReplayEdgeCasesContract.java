@@ -7,9 +7,6 @@ import io.github.aemclient.client.AemEnvironment;
 import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.Fault;
-import io.github.aemclient.testkit.ImsStandIn;
-import io.github.aemclient.testkit.TestCredentials;
-import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
@@ -25,66 +22,18 @@ import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Review of issue 9 (the 401 replay): README "what a replay sends" promises "The request as you sent it",
- * and only entities "that can be sent twice". Run for RESTEasy and for Jersey.
+ * The 401 replay at its edges, found by a hostile review: README "what a replay sends" promises "the
+ * request as you sent it" — request filters run afresh on the replay, not on top of their first pass — and
+ * only entities that can be sent twice; a 401 with an absurd body is handed back, not waited for. Run for
+ * RESTEasy and for Jersey.
  */
-public abstract class Review9ReplayContract {
-
-    static final TestCredentials TEST = TestCredentials.generate();
-    static ImsStandIn ims;
-    static AemStandIn aem;
-    @TempDir
-    static Path dir;
-    static Path credentialsFile;
-
-    AemEnvironment author;
-
-    protected abstract Supplier<ClientBuilder> clientBuilder();
-
-    @BeforeAll
-    static void startStandIns() {
-        ims = ImsStandIn.start().register(TEST);
-        aem = AemStandIn.start(ims);
-        credentialsFile = TEST.writeTo(dir.resolve("credentials.json"));
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        aem.close();
-        ims.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        author = AemEnvironment.builder("author").url(aem.url().toString()).credentialsFile(credentialsFile)
-                .imsUrl(ims.url().toString()).clientBuilder(clientBuilder()).build();
-        author.target().path("/warm").request().get().close();
-    }
-
-    @AfterEach
-    void close() {
-        author.close();
-    }
-
-    List<AemRequest> revokeAndRecord(Runnable call) {
-        int before = aem.requests().size();
-        ims.revokeAll();
-        call.run();
-        return aem.requests().subList(before, aem.requests().size());
-    }
+public abstract class ReplayEdgeCasesContract extends ReplayFixture {
 
     /**
      * A request filter that adds a header with {@code add()} (a trace id, say) runs again on the replay —
@@ -148,7 +97,7 @@ public abstract class Review9ReplayContract {
      * just get the 401.
      */
     @Test
-    void aNeverEnding401BodyDoesNotHangTheCall() {
+    void aNeverEnding401BodyDoesNotHangTheCall() throws IOException {
         // Its own AEM, closed at the end: a client thread still reading cannot keep it streaming.
         try (AemStandIn endless = AemStandIn.start(ims);
                 AemEnvironment env = AemEnvironment.builder("author").url(endless.url().toString())
@@ -156,11 +105,15 @@ public abstract class Review9ReplayContract {
                         .build()) {
             env.target().path("/warm").request().get().close();
             endless.enqueue(Fault.largeBody(401, Long.MAX_VALUE));
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-                try (Response response = env.target().path("/content/endless-401").request().get()) {
-                    assertThat(response.getStatus()).isIn(200, 401);
-                }
-            });
+            // Not closed here: RESTEasy reads a body to its end before giving its connection up, which for
+            // an endless body never happens, library or not. Closing the client (below) ends it.
+            Response response = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> env.target().path("/content/endless-401").request().get());
+            assertThat(response.getStatus()).as("not replayed: the 401 goes back as it came").isEqualTo(401);
+            InputStream body = response.readEntity(InputStream.class); // not closed either, for the same reason
+            assertThat(body.readNBytes(1000)).as("the body, from its first byte").hasSize(1000)
+                    .satisfies(bytes -> assertThat(new String(bytes, 0, 17, StandardCharsets.US_ASCII))
+                            .isEqualTo("{\"access_token\":\""));
         }
     }
 
