@@ -46,7 +46,8 @@ public final class StandInMain {
                     System.exit(2);
             }
         }
-        TestCredentials credentials = TestCredentials.generate();
+        // A client id as the Developer Console shows one: what the demo prints should look like the real thing.
+        TestCredentials credentials = TestCredentials.builder().clientId("cm-p12345-e67890-integration").build();
         ImsStandIn ims = ImsStandIn.start(imsPort).register(credentials).tokenLifetime(lifetime);
         AemStandIn aem = AemStandIn.start(aemPort, ims);
         ims.logTo(System.out::println);
