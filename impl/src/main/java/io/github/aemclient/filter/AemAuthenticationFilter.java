@@ -29,7 +29,7 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
     public AemAuthenticationFilter(Origin aemOrigin, RequestAuthenticator authenticator) {
         this.aemOrigin = Objects.requireNonNull(aemOrigin);
         this.authenticator = Objects.requireNonNull(authenticator);
-        this.snapshots = new RequestSnapshot.Filter(aemOrigin);
+        this.snapshots = new RequestSnapshot.Filter();
     }
 
     /**

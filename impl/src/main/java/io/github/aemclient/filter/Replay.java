@@ -134,16 +134,15 @@ final class Replay {
             }
         }
         copy.property(REPLAYED_PROPERTY, Boolean.TRUE);
-        for (Map.Entry<String, List<Object>> header : sent.headers().entrySet()) {
-            String name = header.getKey();
+        sent.forEachHeader((name, values) -> {
             // The new token comes from the request filter; the entity brings its own type and length.
             if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
                     && !(sent.entity() != null && HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name))) {
-                for (Object value : header.getValue()) {
+                for (Object value : values) {
                     copy.header(name, value);
                 }
             }
-        }
+        });
         return copy;
     }
 

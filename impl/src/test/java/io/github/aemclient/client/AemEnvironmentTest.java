@@ -89,6 +89,35 @@ class AemEnvironmentTest {
     }
 
     @Test
+    void basicCredentialsGoOnlyToTheConfiguredOriginToo() {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", "admin");
+                AemEnvironment local = AemEnvironment.builder("local").url(sdk.url().toString())
+                        .basicAuth("admin", "admin").build()) {
+            local.client().target(otherOrigin.url()).path("/elsewhere-basic").request().get().close();
+            local.target().path("/here").request().get().close();
+
+            assertThat(otherOrigin.requests()).filteredOn(r -> r.path().equals("/elsewhere-basic")).singleElement()
+                    .satisfies(r -> assertThat(r.authorization()).isEmpty());
+            assertThat(sdk.requests()).singleElement().satisfies(r -> assertThat(r.authorization())
+                    .hasValueSatisfying(h -> assertThat(h).startsWith("Basic ")));
+        }
+    }
+
+    @Test
+    void nothingIsRegisteredInJmx() throws Exception {
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        java.util.Set<javax.management.ObjectName> before = server.queryNames(null, null);
+        try (AemEnvironment author = service()) {
+            author.target().path("/jmx").request().get().close();
+            author.tokenProvider().orElseThrow().getAccessToken();
+
+            java.util.Set<javax.management.ObjectName> added = new java.util.HashSet<>(server.queryNames(null, null));
+            added.removeAll(before);
+            assertThat(added).as("MBeans registered while an environment is in use").isEmpty();
+        }
+    }
+
+    @Test
     void aRevokedTokenIsReplacedAndTheRequestReplayedOnce() {
         try (AemEnvironment author = service()) {
             author.target().path("/a").request().get().close();
@@ -118,10 +147,16 @@ class AemEnvironmentTest {
                     .put(jakarta.ws.rs.client.Entity.json("{\"title\":\"Hello\"}"))) {
                 assertThat(response.getStatus()).isEqualTo(200);
             }
+            AemRequest rejected = aem.requests().get(aem.requests().size() - 2);
             AemRequest replayed = aem.requests().get(aem.requests().size() - 1);
+            assertThat(rejected.path()).isEqualTo("/content/x");
+            assertThat(rejected.status()).as("the first send was rejected").isEqualTo(401);
             assertThat(replayed.method()).isEqualTo("PUT");
             assertThat(replayed.status()).isEqualTo(200);
             assertThat(replayed.body()).isEqualTo("{\"title\":\"Hello\"}");
+            assertThat(replayed.header("X-Request-Id")).as("the caller's header, replayed").contains("r-42");
+            assertThat(replayed.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(replayed.bearerToken()).isPresent().isNotEqualTo(rejected.bearerToken());
         }
     }
 

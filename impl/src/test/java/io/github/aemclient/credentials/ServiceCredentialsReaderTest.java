@@ -287,12 +287,10 @@ class ServiceCredentialsReaderTest {
         assertThat(ServiceCredentialsReader.fromJson(c.json(), "x").certificateExpiresAt()).contains(notAfter);
     }
 
+    /** The message of the configuration error {@code r} must throw: nothing thrown fails the test. */
     private static String messageOf(Runnable r) {
-        try {
-            r.run();
-            return "";
-        } catch (RuntimeException e) {
-            return e.getMessage();
-        }
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(r::run);
+        assertThat(thrown).as("the error it must throw").isInstanceOf(AemConfigurationException.class);
+        return thrown.getMessage();
     }
 }

@@ -120,6 +120,21 @@ class ImsClientTest {
                 .isInstanceOfSatisfying(ImsException.class, e -> assertThat(e.error()).contains(error));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "invalid_client    | check technicalAccount.clientId and technicalAccount.clientSecret in the credentials",
+        "invalid_signature | the private key does not match a certificate registered for this integration",
+        "invalid_token     | IMS rejected the signed JWT: check the org and id in the credentials, and that this machine's clock is right",
+        "invalid_scope     | a metascope in the credentials is not granted to this integration",
+        "bad_request       | IMS could not read the request (is ims-url pointing at IMS?)"})
+    void eachImsRefusalComesWithAHintAtWhatToFix(String error, String hint) {
+        ims.enqueue(Fault.error(400, error, "refused"));
+
+        assertThatThrownBy(() -> exchange(TEST.json())).isInstanceOf(ImsException.class)
+                .hasMessage("IMS refused the token exchange: HTTP 400 " + error + " (refused): " + hint
+                        + (error.equals("invalid_signature") ? ": download the service credentials again" : ""));
+    }
+
     @Test
     void a500IsReportedAsRetryable() {
         ims.enqueue(Fault.error(500, "internal_error", "Internal Server Error"));

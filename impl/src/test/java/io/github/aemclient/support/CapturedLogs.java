@@ -12,13 +12,17 @@ import java.util.stream.Collectors;
 /** Captures what the library logs (System.Logger goes to JUL here), formatted as a user would read it. */
 public final class CapturedLogs implements AutoCloseable {
 
-    private final Logger logger = Logger.getLogger("io.github.aemclient");
+    private final Logger logger;
+    private final List<String> excludedLoggers;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Level previousLevel;
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            records.add(record);
+            String name = record.getLoggerName() == null ? "" : record.getLoggerName();
+            if (excludedLoggers.stream().noneMatch(name::startsWith)) {
+                records.add(record);
+            }
         }
 
         @Override
@@ -30,14 +34,24 @@ public final class CapturedLogs implements AutoCloseable {
         }
     };
 
-    private CapturedLogs() {
+    private CapturedLogs(String loggerName, List<String> excludedLoggers) {
+        logger = Logger.getLogger(loggerName);
+        this.excludedLoggers = excludedLoggers;
         previousLevel = logger.getLevel();
         logger.setLevel(Level.ALL);
         logger.addHandler(handler);
     }
 
     public static CapturedLogs capture() {
-        return new CapturedLogs();
+        return new CapturedLogs("io.github.aemclient", List.of());
+    }
+
+    /**
+     * Everything logged through JUL at any level — the library's dependencies and the JAX-RS client
+     * included — except the loggers named (by prefix).
+     */
+    public static CapturedLogs captureEverythingExcept(String... excludedLoggerPrefixes) {
+        return new CapturedLogs("", List.of(excludedLoggerPrefixes));
     }
 
     public List<String> messages() {

@@ -266,17 +266,15 @@ class RefreshingTokenProviderTest extends ImsBackedTest {
         provider.invalidate(token);
         clock.advance(LIFETIME);
         ims.enqueue(Fault.error(400, "invalid_client", "invalid client_secret parameter"));
-        String thrown = "";
-        try {
-            provider.getAccessToken();
-        } catch (RuntimeException e) {
-            thrown = e.toString();
-        }
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(provider::getAccessToken);
+        assertThat(failure).as("IMS refused: the call must fail").isInstanceOf(ImsException.class)
+                .hasMessageContaining("invalid_client");
+        String thrown = failure.toString();
         String keyLine = TEST.privateKeyPem().split("\r\n")[2];
         String assertion = ims.requests().get(0).form().get("jwt_token");
 
+        assertThat(logs.all()).as("what was logged").contains("Renewing the access token for environment 'author' failed");
         assertThat(logs.all() + thrown + provider + token)
-                .isNotBlank()
                 .doesNotContain(TEST.clientSecret())
                 .doesNotContain(keyLine)
                 .doesNotContain(assertion)

@@ -64,6 +64,16 @@ class RetryingTokenSourceTest {
     }
 
     @Test
+    void theRandomDrawScalesEachBackoff() {
+        random = 0.5;
+        ims.enqueue(Fault.error(500, "internal_error", "Internal Server Error"), Fault.error(503, "x", "y"));
+
+        source(RetryPolicy.defaults()).fetch();
+
+        assertThat(waits).containsExactly(Duration.ofMillis(125), Duration.ofMillis(250));
+    }
+
+    @Test
     void theJitterIsFullAndTheBackoffCapped() {
         random = 0.5;
         RetryPolicy policy = RetryPolicy.defaults();
