@@ -113,7 +113,12 @@ public final class AemEnvironment implements AutoCloseable {
         return authentication.tokenProvider();
     }
 
-    /** The filter, to register on a client of your own making. */
+    /**
+     * The filter, to register on a client of your own making: {@code client.register(aem.filter())
+     * .register(aem.filter().requestSnapshots())}, and turn that client's redirect following off
+     * ({@link #JERSEY_FOLLOW_REDIRECTS}, {@link #RESTEASY_FOLLOW_REDIRECTS}), as the clients built here do.
+     * Without the snapshot filter, a request replayed after a 401 is copied as your filters left it.
+     */
     public AemAuthenticationFilter filter() {
         return filter;
     }
