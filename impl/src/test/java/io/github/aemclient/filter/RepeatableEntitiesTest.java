@@ -78,11 +78,40 @@ class RepeatableEntitiesTest {
     }
 
     static Object nested(int depth) {
+        return nested(depth, List::of);
+    }
+
+    /** A leaf wrapped {@code depth} times: the leaf is looked at at that depth. */
+    static Object nested(int depth, java.util.function.UnaryOperator<Object> wrap) {
         Object value = "leaf";
         for (int i = 0; i < depth; i++) {
-            value = List.of(value);
+            value = wrap.apply(value);
         }
         return value;
+    }
+
+    static List<String> strings(int count) {
+        return java.util.Collections.nCopies(count, "s");
+    }
+
+    interface Named extends Serializable {
+    }
+
+    interface Producing extends Supplier<String> {
+    }
+
+    record NamedPage(String name) implements Named {
+    }
+
+    record ProducingPage(String name) implements Producing {
+        @Override
+        public String get() {
+            return name;
+        }
+    }
+
+    static class AppList extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
     }
 
     static Stream<Arguments> repeatable() {
@@ -101,7 +130,16 @@ class RepeatableEntitiesTest {
                 Arguments.of("an array of URIs", new URI[] {URI.create("https://x")}),
                 Arguments.of("an Optional of a duration", Optional.of(Duration.ofSeconds(1))),
                 Arguments.of("a cycle of data objects", cycle()),
-                Arguments.of("nesting within the depth bound", nested(10)));
+                Arguments.of("nesting within the depth bound", nested(10)),
+                Arguments.of("lists nested to the depth bound", nested(16)),
+                Arguments.of("Optionals nested to the depth bound", nested(16, Optional::of)),
+                Arguments.of("maps nested to the depth bound", nested(16, v -> Map.of("k", v))),
+                Arguments.of("arrays nested to the depth bound", nested(16, v -> new Object[] {v})),
+                Arguments.of("records nested to the depth bound", nested(16, Wrapper::new)),
+                Arguments.of("as many objects as may be looked at", strings(9_999)),
+                Arguments.of("null elements and empty Optionals", java.util.Arrays.asList(null, Optional.empty())),
+                Arguments.of("a record implementing the application's Serializable interface", new NamedPage("n")),
+                Arguments.of("a JDK concurrent list", new java.util.concurrent.CopyOnWriteArrayList<>(List.of("a"))));
     }
 
     static Stream<Arguments> notRepeatable() {
@@ -122,7 +160,17 @@ class RepeatableEntitiesTest {
                 Arguments.of("an Iterable data class", new IterablePojo()),
                 Arguments.of("an anonymous class", new Object() { }),
                 Arguments.of("multipart entity parts", List.of(entityPart())),
-                Arguments.of("nesting beyond the depth bound", nested(40)));
+                Arguments.of("nesting beyond the depth bound", nested(40)),
+                Arguments.of("lists nested past the depth bound", nested(17)),
+                Arguments.of("Optionals nested past the depth bound", nested(17, Optional::of)),
+                Arguments.of("maps nested past the depth bound", nested(17, v -> Map.of("k", v))),
+                Arguments.of("maps nested past the depth bound in their keys", nested(17, v -> Map.of(v, "v"))),
+                Arguments.of("arrays nested past the depth bound", nested(17, v -> new Object[] {v})),
+                Arguments.of("records nested past the depth bound", nested(17, Wrapper::new)),
+                Arguments.of("more objects than may be looked at", strings(10_000)),
+                Arguments.of("a record implementing an interface that is a Supplier", new ProducingPage("p")),
+                Arguments.of("the application's subclass of a JDK list", new AppList()),
+                Arguments.of("a JAX-RS implementation's map", new jakarta.ws.rs.core.MultivaluedHashMap<String, String>()));
     }
 
     static EntityPart entityPart() {
