@@ -91,12 +91,10 @@ public final class RetryingTokenSource implements TokenSource {
     private AemClientException exhausted(AemClientException last, String tried, Instant start) {
         String message = last.getMessage() + " (gave up after " + tried + " in "
                 + Duration.between(start, clock.instant()).toMillis() + " ms)";
-        if (last instanceof ImsException) {
-            return ImsExceptions.withMessage((ImsException) last, message);
+        // Only retryable failures get here: IMS's answers and IMS being unavailable.
+        if (last instanceof ImsException ims) {
+            return ImsExceptions.withMessage(ims, message);
         }
-        if (last instanceof ImsUnavailableException) {
-            return new ImsUnavailableException(message, last.getCause());
-        }
-        return last;
+        return new ImsUnavailableException(message, last.getCause());
     }
 }

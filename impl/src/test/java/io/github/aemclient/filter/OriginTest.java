@@ -3,6 +3,7 @@ package io.github.aemclient.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,5 +48,28 @@ class OriginTest {
     })
     void loopbackIsRecognised(String url, boolean loopback) {
         assertThat(Origin.of(URI.create(url)).isLoopback()).isEqualTo(loopback);
+    }
+
+    @Test
+    void originsAreEqualBySchemeHostAndPortAndShowThem() {
+        Origin aem = Origin.of(java.net.URI.create("https://Author.Example.com/content"));
+
+        assertThat(aem).isEqualTo(Origin.of(java.net.URI.create("https://author.example.com:443/x")))
+                .hasSameHashCodeAs(Origin.of(java.net.URI.create("https://author.example.com:443/x")))
+                .isNotEqualTo(Origin.of(java.net.URI.create("http://author.example.com:443")))
+                .isNotEqualTo(Origin.of(java.net.URI.create("https://other.example.com")))
+                .isNotEqualTo(Origin.of(java.net.URI.create("https://author.example.com:8443")))
+                .isNotEqualTo("https://author.example.com:443");
+        assertThat(aem.hashCode()).isNotEqualTo(Origin.of(java.net.URI.create("https://other.example.com")).hashCode());
+        assertThat(aem).hasToString("https://author.example.com:443");
+        assertThat(Origin.of(java.net.URI.create("http://[::1]:4502"))).hasToString("http://[::1]:4502");
+    }
+
+    @Test
+    void aSchemeWithoutADefaultPortMatchesOnlyItsOwnPort() {
+        Origin ftp = Origin.of(java.net.URI.create("ftp://files.example.com"));
+
+        assertThat(ftp.matches(java.net.URI.create("ftp://files.example.com/x"))).isTrue();
+        assertThat(ftp.matches(java.net.URI.create("ftp://files.example.com:80/x"))).isFalse();
     }
 }

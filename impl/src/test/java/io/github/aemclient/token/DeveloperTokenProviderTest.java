@@ -187,8 +187,84 @@ class DeveloperTokenProviderTest {
     }
 
     @Test
+    void lifetimeClaimsAtTheirBoundsAreTaken() {
+        AccessToken earliest = DeveloperTokens.parse(jwtWithClaims("{\"created_at\":0,\"expires_in\":1}"), "t");
+        AccessToken latest = DeveloperTokens.parse(jwtWithClaims("{\"created_at\":253402300799998,\"expires_in\":1}"),
+                "t");
+
+        assertThat(earliest.obtainedAt()).isEqualTo(Instant.EPOCH);
+        assertThat(earliest.expiresAt()).isEqualTo(Instant.ofEpochMilli(1));
+        assertThat(latest.expiresAt()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999Z"));
+    }
+
+    @Test
     void serviceCredentialsGivenAsATokenAreRecognised() {
         assertThatThrownBy(() -> provider("{\"ok\":true,\"integration\":{}}"))
                 .hasMessageContaining("holds service credentials, not a local development token");
+    }
+
+    @Test
+    void exactlyAnHourLeftIsNotYetWorthAWarning() {
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            DeveloperTokenProvider provider = provider(token);
+            clock.set(CREATED.plus(Duration.ofHours(23)));
+            provider.getAccessToken();
+            assertThat(logs.messages(Level.WARNING)).isEmpty();
+
+            clock.set(CREATED.plus(Duration.ofHours(23)).plusMillis(1));
+            provider.getAccessToken();
+            assertThat(logs.messages(Level.WARNING)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aTokenAlreadyExpiredWhenConfiguredIsSaidAtOnce() {
+        clock.set(CREATED.plus(Duration.ofHours(25)));
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            provider(token);
+
+            assertThat(logs.messages(Level.WARNING)).singleElement().asString()
+                    .isEqualTo("The local development token for environment 'dev' in aem.dev.token expired at"
+                            + " 2026-11-29T08:00:00Z; calls will fail until a new one is configured");
+        }
+    }
+
+    @Test
+    void aRejectedTokenIsWarnedAboutOnceAndAnotherTokenChangesNothing() {
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            DeveloperTokenProvider provider = provider(token);
+            AccessToken current = provider.getAccessToken();
+            String other = ims.issueDeveloperToken(CREATED, Duration.ofHours(24));
+            provider.invalidate(provider(other).getAccessToken());
+            assertThat(logs.messages(Level.WARNING)).as("a token not in use").isEmpty();
+
+            for (int i = 0; i < 5; i++) {
+                provider.invalidate(current);
+            }
+
+            assertThat(logs.messages(Level.WARNING)).singleElement().asString()
+                    .isEqualTo("AEM rejected the local development token for environment 'dev' from aem.dev.token"
+                            + " (revoked, or for another environment?)");
+        }
+    }
+
+    @Test
+    void aRejectedTokenFromAFileIsReadAgainAndANewOneIsSaid() throws Exception {
+        Path file = dir.resolve("token.json");
+        java.nio.file.Files.writeString(file, token);
+        DeveloperTokenProvider provider = new DeveloperTokenProvider("dev", file.toString(),
+                () -> io.github.aemclient.credentials.SecretFiles.readText(file, "token file"), true, clock);
+        AccessToken first = provider.getAccessToken();
+        String renewed = ims.issueDeveloperToken(CREATED.plus(Duration.ofMinutes(30)), Duration.ofHours(24));
+        java.nio.file.Files.writeString(file, consoleJson(renewed));
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            assertThat(provider.getAccessToken()).as("not read again before a rejection").isSameAs(first);
+            provider.invalidate(first);
+
+            assertThat(provider.getAccessToken().value()).isEqualTo(renewed);
+            assertThat(logs.messages(Level.INFO)).filteredOn(m -> m.startsWith("Read")).singleElement().asString()
+                    .isEqualTo("Read a new local development token for environment 'dev' from " + file
+                            + ", valid until 2026-11-29T08:30:00Z");
+        }
     }
 }

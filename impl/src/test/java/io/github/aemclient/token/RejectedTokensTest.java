@@ -92,6 +92,35 @@ class RejectedTokensTest extends ImsBackedTest {
     }
 
     @Test
+    void whenNoNewTokenCanBeHadTheWarningSaysSo() {
+        AccessToken first = provider.getAccessToken();
+        ims.enqueue(Fault.error(503, "server_error", "Service Unavailable"));
+        provider.invalidate(first);
+        clock.advance(Duration.ofSeconds(1));
+
+        provider.invalidate(first);
+
+        assertThat(logs.messages(Level.WARNING)).filteredOn(m -> m.startsWith("AEM rejected")).singleElement()
+                .asString().startsWith("AEM rejected the access token for environment 'author' repeatedly since ")
+                .contains(", and obtaining a new one failed (see the warning about renewing). It stays in use while"
+                        + " it is valid; a new token is tried because of a 401 at most once every 30 s"
+                        + " (aem.author.unauthorized-renewal-interval).");
+    }
+
+    @Test
+    void aRefusalExactlyAMinuteAfterTheLastStillBelongsToTheEpisode() {
+        AccessToken first = provider.getAccessToken();
+        provider.invalidate(first);
+        AccessToken second = provider.getAccessToken();
+        provider.invalidate(second); // held back: the episode's warning
+        clock.advance(Rejections.EPISODE_GAP);
+        provider.invalidate(second); // a renewal again (the interval has passed), same episode
+        provider.invalidate(provider.getAccessToken()); // held back again: no second warning
+
+        assertThat(logs.messages(Level.WARNING)).filteredOn(m -> m.startsWith("AEM rejected")).hasSize(1);
+    }
+
+    @Test
     void whenTheRenewalAfterA401FailsTheRejectedTokenStaysInUse() {
         AccessToken first = provider.getAccessToken();
         ims.enqueue(Fault.error(503, "server_error", "Service Unavailable"));
