@@ -42,6 +42,9 @@ final class RepeatableEntities {
     /** Immutable (or, like {@code Date}, plainly valued) platform types that write the same every time. */
     private static final Set<Class<?>> VALUE_TYPES = Set.of(UUID.class, URI.class, Locale.class, Currency.class,
             Date.class, File.class, Form.class);
+    /** Value types of optional libraries (JSON-P, Jackson), matched by name so neither is needed. */
+    private static final Set<String> OPTIONAL_VALUE_TYPES = Set.of("jakarta.json.JsonValue",
+            "com.fasterxml.jackson.databind.JsonNode");
     private static final int MAX_DEPTH = 16;
     private static final int MAX_OBJECTS = 10_000;
 
@@ -135,8 +138,7 @@ final class RepeatableEntities {
                 || value instanceof Character || value instanceof Enum || value instanceof byte[]
                 || value instanceof char[] || value instanceof TemporalAccessor || value instanceof TemporalAmount
                 || value instanceof ZoneId || VALUE_TYPES.contains(value.getClass())
-                || hasSupertypeNamed(value.getClass(), "jakarta.json.JsonValue")
-                || hasSupertypeNamed(value.getClass(), "com.fasterxml.jackson.databind.JsonNode");
+                || hasSupertypeNamed(value.getClass(), OPTIONAL_VALUE_TYPES);
     }
 
     /** A JDK collection or map (whose elements are then looked at), or one of the application's own. */
@@ -189,14 +191,13 @@ final class RepeatableEntities {
         return true;
     }
 
-    /** Matched by name: the JSON-P API and Jackson are optional. */
-    private static boolean hasSupertypeNamed(Class<?> type, String name) {
+    private static boolean hasSupertypeNamed(Class<?> type, Set<String> names) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (c.getName().equals(name)) {
+            if (names.contains(c.getName())) {
                 return true;
             }
             for (Class<?> i : c.getInterfaces()) {
-                if (hasSupertypeNamed(i, name)) {
+                if (hasSupertypeNamed(i, names)) {
                     return true;
                 }
             }

@@ -111,6 +111,8 @@ final class Replay {
         Configuration own = request.getConfiguration();
         Configuration clients = client.getConfiguration();
         WebTarget target = client.target(sent.uri());
+        // Features are left out: what they registered is in the configuration already, and configuring them
+        // again would register it twice (and make the implementation warn about it at every replay).
         for (Object provider : own.getInstances()) {
             if (!clients.isRegistered(provider) && !(provider instanceof Feature)) {
                 register(target, provider, own.getContracts(provider.getClass()));
@@ -146,10 +148,6 @@ final class Replay {
         return copy;
     }
 
-    /**
-     * Features are left out: what they registered is in the configuration already, and configuring them
-     * again would register it twice (and make the implementation warn about it at every replay).
-     */
     private static void register(WebTarget target, Object provider, Map<Class<?>, Integer> contracts) {
         // An empty map would mean "for no contract": the implementation works the contracts out again.
         if (provider instanceof Class<?> type) {
@@ -165,7 +163,7 @@ final class Replay {
         }
     }
 
-        private static Entity<?> entityOf(RequestSnapshot sent) {
+    private static Entity<?> entityOf(RequestSnapshot sent) {
         Object body = sent.entity();
         Type type = sent.entityType();
         Object entity = type == null || type.equals(body.getClass()) ? body : new GenericEntity<>(body, type);

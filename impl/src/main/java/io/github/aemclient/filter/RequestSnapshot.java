@@ -49,7 +49,7 @@ record RequestSnapshot(URI uri, Object[] headers, Object entity, Type entityType
         }
     }
 
-    /** Takes the snapshot of requests that could be replayed: idempotent ones to AEM's origin. */
+    /** Takes the snapshot of requests that could be replayed: idempotent ones. */
     @Priority(FIRST)
     static final class Filter implements ClientRequestFilter {
 

@@ -111,30 +111,27 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
             // Deciding and publishing are one step: a report of the same token arriving meanwhile finds the
             // renewal and joins it, instead of finding the interval used up and giving up on a replacement.
             synchronized (rejections) {
-                long now = clock.millis();
                 running = inFlight.get();
-                if (running == null) {
+                // Joining a renewal this token's rejection started is free; starting one, or waiting for one
+                // running for another reason (the token is stale, say), takes the 401's chance to renew, and
+                // without it nobody waits for IMS because of a 401.
+                if (running == null || !token.equals(running.rejected)) {
                     Cached latest = cached.get();
-                    if (latest == null || !latest.token.equals(token)) {
+                    if (running == null && (latest == null || !latest.token.equals(token))) {
                         return; // replaced meanwhile
                     }
-                    if (!rejections.tryRenewal(now)) {
+                    if (!rejections.tryRenewal(clock.millis())) {
                         rejections.heldBack(lastFailure != null);
                         return;
                     }
-                    Renewal mine = new Renewal(token);
-                    if (!inFlight.compareAndSet(null, mine)) {
-                        rejections.release();
-                        continue;
-                    }
-                    running = mine;
-                    ours = true;
-                } else if (!token.equals(running.rejected)) {
-                    // A renewal for another reason (the token is stale, say): worth waiting for only if a 401
-                    // may cause one now; otherwise nobody waits for IMS because of a 401.
-                    if (!rejections.tryRenewal(now)) {
-                        rejections.heldBack(lastFailure != null);
-                        return;
+                    if (running == null) {
+                        Renewal mine = new Renewal(token);
+                        if (!inFlight.compareAndSet(null, mine)) {
+                            rejections.release();
+                            continue;
+                        }
+                        running = mine;
+                        ours = true;
                     }
                 }
             }
@@ -292,8 +289,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         } catch (RuntimeException | Error e) {
             if (isInterruption(e)) {
                 // The caller's interrupt, not IMS's failure: nothing recorded, and whoever waits starts anew.
-                inFlight.compareAndSet(mine, null);
-                mine.result.completeExceptionally(new AbandonedRenewal(e));
+                end(mine, new AbandonedRenewal(e));
             } else {
                 fail(mine, e);
             }
@@ -314,8 +310,13 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
 
     private void fail(Renewal mine, Throwable e) {
         recordFailure(e);
+        end(mine, e);
+    }
+
+    /** Ends a renewal without a token: no longer in flight, and whoever waits for it learns why. */
+    private void end(Renewal mine, Throwable outcome) {
         inFlight.compareAndSet(mine, null);
-        mine.result.completeExceptionally(e);
+        mine.result.completeExceptionally(outcome);
     }
 
     private static boolean isInterruption(Throwable e) {

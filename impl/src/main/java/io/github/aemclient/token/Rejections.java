@@ -56,7 +56,7 @@ final class Rejections {
     }
 
     /** Whether a 401 may cause a renewal now, without taking the chance. */
-    boolean mayRenew(long nowMillis) {
+    private boolean mayRenew(long nowMillis) {
         return !renewedBefore || nowMillis - lastRenewalAt >= renewalIntervalMillis;
     }
 
