@@ -64,8 +64,9 @@ public class EndToEndBenchmark {
         aemClient = environment.target().path("/content/wknd.json");
         // Configured exactly as the library configures its client, so only the filter differs.
         constantClient = ClientBuilder.newBuilder()
-                .connectTimeout(environment.settings().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(environment.settings().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // The library's defaults (aem.<env>.connect-timeout, read-timeout).
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
                 .property(AemEnvironment.JERSEY_FOLLOW_REDIRECTS, Boolean.FALSE)
                 .property(AemEnvironment.RESTEASY_FOLLOW_REDIRECTS, Boolean.FALSE)
                 .register((jakarta.ws.rs.client.ClientRequestFilter) request ->

@@ -49,12 +49,7 @@ public class FilterHotPathBenchmark {
         environment = StandIns.environment("bench", "https://author-p12345-e67890.adobeaemcloud.com", ims).build();
         AccessToken token = environment.tokenProvider().orElseThrow().getAccessToken();
         // Both of the library's request filters: the snapshot a replay starts from, and the authentication.
-        ClientRequestFilter snapshots = environment.filter().requestSnapshots();
-        ClientRequestFilter authentication = environment.filter();
-        aemClient = request -> {
-            snapshots.filter(request);
-            authentication.filter(request);
-        };
+        aemClient = LibraryFilters.of(environment);
         String header = "Bearer " + token.value();
         constantHeader = request -> request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, header);
         SynchronizedTokenProvider provider = new SynchronizedTokenProvider(token.value(), token.expiresAt());

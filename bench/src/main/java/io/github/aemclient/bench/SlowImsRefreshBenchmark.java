@@ -48,7 +48,7 @@ public class SlowImsRefreshBenchmark {
             environment = StandIns.environment("outside", "https://author-p12345-e67890.adobeaemcloud.com", ims)
                     .clock(clock).build();
             environment.tokenProvider().orElseThrow().getAccessToken();
-            filter = environment.filter();
+            filter = LibraryFilters.of(environment);
         }
 
         @TearDown(Level.Trial)
@@ -87,7 +87,7 @@ public class SlowImsRefreshBenchmark {
                     })
                     .build();
             environment.tokenProvider().orElseThrow().getAccessToken();
-            filter = environment.filter();
+            filter = LibraryFilters.of(environment);
             for (int i = 0; i < 1000; i++) {
                 ims.enqueue(Fault.delay(IMS_LATENCY));
             }

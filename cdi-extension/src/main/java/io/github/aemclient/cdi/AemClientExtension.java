@@ -5,7 +5,7 @@ import io.github.aemclient.AemClient;
 import io.github.aemclient.AemClientException;
 import io.github.aemclient.ImsException;
 import io.github.aemclient.client.AemEnvironment;
-import io.github.aemclient.config.PropertyLookup;
+import io.github.aemclient.internal.config.PropertyLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
@@ -137,7 +137,7 @@ public class AemClientExtension implements Extension {
                         + aem.mode().configName() + " authentication and has no access token"));
                 continue;
             }
-            if (aem.settings().eager()) {
+            if (aem.eager()) {
                 aem.tokenProvider().ifPresent(provider -> firstTokens.put(environment, startFirstToken(environment,
                         provider)));
             }

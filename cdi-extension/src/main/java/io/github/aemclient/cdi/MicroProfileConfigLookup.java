@@ -1,7 +1,7 @@
 package io.github.aemclient.cdi;
 
 import io.github.aemclient.AemConfigurationException;
-import io.github.aemclient.config.PropertyLookup;
+import io.github.aemclient.internal.config.PropertyLookup;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;

@@ -1,6 +1,6 @@
 package io.github.aemclient.cdi;
 
-import io.github.aemclient.client.EnvironmentAuthentication;
+import io.github.aemclient.internal.config.EnvironmentAuthentication;
 import java.util.concurrent.Executor;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;

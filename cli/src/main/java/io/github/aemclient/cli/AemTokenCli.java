@@ -94,7 +94,7 @@ public final class AemTokenCli implements Runnable {
         if (!verbose) {
             // Its failure warnings repeat the error this program prints anyway.
             for (String name : new String[] {"org.jboss", "io.smallrye", "org.jose4j",
-                "io.github.aemclient.token.RefreshingTokenProvider"}) {
+                "io.github.aemclient.internal.token.RefreshingTokenProvider"}) {
                 Logger logger = Logger.getLogger(name);
                 logger.setLevel(Level.SEVERE);
                 QUIETED.add(logger);

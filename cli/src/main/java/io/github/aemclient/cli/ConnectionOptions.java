@@ -1,6 +1,6 @@
 package io.github.aemclient.cli;
 
-import io.github.aemclient.config.AemProperties;
+import io.github.aemclient.internal.config.AemProperties;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

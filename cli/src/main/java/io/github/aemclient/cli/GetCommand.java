@@ -1,7 +1,7 @@
 package io.github.aemclient.cli;
 
 import io.github.aemclient.client.AemEnvironment;
-import io.github.aemclient.config.AemProperties;
+import io.github.aemclient.internal.config.AemProperties;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,10 +2,10 @@ package io.github.aemclient.cli;
 
 import io.github.aemclient.AccessToken;
 import io.github.aemclient.AccessTokenProvider;
-import io.github.aemclient.client.EnvironmentAuthentication;
-import io.github.aemclient.config.EnvironmentSettings;
-import io.github.aemclient.config.EnvironmentSettingsReader;
-import io.github.aemclient.config.PropertyLookup;
+import io.github.aemclient.internal.config.EnvironmentAuthentication;
+import io.github.aemclient.internal.config.EnvironmentSettings;
+import io.github.aemclient.internal.config.EnvironmentSettingsReader;
+import io.github.aemclient.internal.config.PropertyLookup;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

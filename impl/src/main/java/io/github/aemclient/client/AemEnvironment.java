@@ -1,16 +1,18 @@
 package io.github.aemclient.client;
 
 import io.github.aemclient.AccessTokenProvider;
-import io.github.aemclient.config.AemProperties;
-import io.github.aemclient.config.AuthMode;
-import io.github.aemclient.config.EnvironmentSettings;
-import io.github.aemclient.config.EnvironmentSettingsReader;
-import io.github.aemclient.config.PropertyLookup;
-import io.github.aemclient.filter.AemAuthenticationFilter;
-import io.github.aemclient.filter.Origin;
+import io.github.aemclient.internal.config.AemProperties;
+import io.github.aemclient.client.AuthMode;
+import io.github.aemclient.internal.config.EnvironmentSettings;
+import io.github.aemclient.internal.config.EnvironmentSettingsReader;
+import io.github.aemclient.internal.config.EnvironmentAuthentication;
+import io.github.aemclient.internal.config.PropertyLookup;
+import io.github.aemclient.internal.filter.AemAuthenticationFilter;
+import io.github.aemclient.internal.filter.Origin;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Configurable;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,15 +57,9 @@ public final class AemEnvironment implements AutoCloseable {
         this.settings = settings;
         this.authentication = authentication;
         this.filter = new AemAuthenticationFilter(Origin.of(settings.url().orElseThrow()), authentication.authenticator());
-        this.client = clientBuilder.get()
+        this.client = configure(clientBuilder.get()
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                // Redirects are returned, not followed: a connector following one to another host might
-                // carry the Authorization header along (Jersey follows by default; RESTEasy does not).
-                .property(JERSEY_FOLLOW_REDIRECTS, Boolean.FALSE)
-                .property(RESTEASY_FOLLOW_REDIRECTS, Boolean.FALSE)
-                .register(filter)
-                .register(filter.requestSnapshots())
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS), filter)
                 .build();
     }
 
@@ -93,9 +89,12 @@ public final class AemEnvironment implements AutoCloseable {
         return settings.mode();
     }
 
-    /** The validated settings this environment was built from. */
-    public EnvironmentSettings settings() {
-        return settings;
+    /**
+     * Whether {@code aem.<env>.eager} asks for the first token at start-up rather than on the first call
+     * (the CDI extension does so during deployment; in plain Java, call {@code tokenProvider()} yourself).
+     */
+    public boolean eager() {
+        return settings.eager();
     }
 
     /** The client; requests it sends to {@link #url()}'s origin are authenticated, others are not. */
@@ -114,13 +113,27 @@ public final class AemEnvironment implements AutoCloseable {
     }
 
     /**
-     * The filter, to register on a client of your own making: {@code client.register(aem.filter())
-     * .register(aem.filter().requestSnapshots())}, and turn that client's redirect following off
-     * ({@link #JERSEY_FOLLOW_REDIRECTS}, {@link #RESTEASY_FOLLOW_REDIRECTS}), as the clients built here do.
-     * Without the snapshot filter, a request replayed after a 401 is copied as your filters left it.
+     * Makes a JAX-RS client of your own authenticate to this environment as {@link #client()} does:
+     * registers the authentication filter and the request-snapshot filter a replay after a 401 starts from,
+     * and turns redirect following off ({@link #JERSEY_FOLLOW_REDIRECTS}, {@link #RESTEASY_FOLLOW_REDIRECTS})
+     * so that credentials never follow a redirect. Requests that client sends to other origins go out
+     * untouched. Apply it to a {@code ClientBuilder} or a {@code Client}; the filters share this
+     * environment's token provider, so no extra IMS exchange happens.
+     *
+     * @param configurable a {@code ClientBuilder}, {@code Client} or {@code WebTarget}
+     * @return {@code configurable}, for chaining
      */
-    public AemAuthenticationFilter filter() {
-        return filter;
+    public <C extends Configurable<C>> C applyTo(C configurable) {
+        return configure(configurable, filter);
+    }
+
+    private static <C extends Configurable<C>> C configure(C configurable, AemAuthenticationFilter filter) {
+        // Redirects are returned, not followed: a connector following one to another host might
+        // carry the Authorization header along (Jersey follows by default; RESTEasy does not).
+        return configurable.property(JERSEY_FOLLOW_REDIRECTS, Boolean.FALSE)
+                .property(RESTEASY_FOLLOW_REDIRECTS, Boolean.FALSE)
+                .register(filter)
+                .register(filter.requestSnapshots());
     }
 
     @Override

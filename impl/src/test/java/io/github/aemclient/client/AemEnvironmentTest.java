@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.ImsException;
 import io.github.aemclient.TokenExpiredException;
-import io.github.aemclient.config.AuthMode;
+import io.github.aemclient.client.AuthMode;
 import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.ImsStandIn;

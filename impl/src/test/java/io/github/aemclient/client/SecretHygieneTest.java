@@ -1,5 +1,9 @@
 package io.github.aemclient.client;
 
+import io.github.aemclient.internal.config.EnvironmentSettings;
+import io.github.aemclient.internal.config.EnvironmentSettingsReader;
+import io.github.aemclient.internal.config.PropertyLookup;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.aemclient.AccessToken;
@@ -55,8 +59,11 @@ class SecretHygieneTest {
                 AemStandIn aem = AemStandIn.start(ims)) {
             AemEnvironment author = AemEnvironment.builder("author").url(aem.url().toString())
                     .credentialsFile(credentials.writeTo(dir.resolve("c.json"))).imsUrl(ims.url().toString()).build();
-            seen.append(author).append(author.settings()).append(author.filter())
-                    .append(author.settings().credentials().orElseThrow());
+            EnvironmentSettings settings = EnvironmentSettingsReader.read("author", PropertyLookup.of(Map.of(
+                    "aem.author.url", aem.url().toString(), "aem.author.credentials-file", dir.resolve("c.json").toString(),
+                    "aem.author.ims-url", ims.url().toString())));
+            seen.append(author).append(author.client().getConfiguration().getInstances()).append(settings)
+                    .append(settings.credentials().orElseThrow());
 
             call(author, seen);
             AccessToken token = author.tokenProvider().orElseThrow().getAccessToken();
@@ -85,7 +92,7 @@ class SecretHygieneTest {
             try (AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", PASSWORD);
                     AemEnvironment local = AemEnvironment.builder("local").url(sdk.url().toString())
                             .basicAuth("admin", PASSWORD).build()) {
-                seen.append(local).append(local.settings()).append(local.filter());
+                seen.append(local).append(local.client().getConfiguration().getInstances());
                 call(local, seen);
                 sdk.enqueue(Fault.body(401, "text/plain", "no"));
                 call(local, seen);

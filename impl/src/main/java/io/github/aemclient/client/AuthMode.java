@@ -1,0 +1,23 @@
+package io.github.aemclient.client;
+
+import java.util.Locale;
+
+/** How an environment authenticates; set with {@code aem.<env>.mode} or inferred from the properties set. */
+public enum AuthMode {
+    /** Service credentials exchanged at IMS for tokens (production). */
+    SERVICE,
+    /** A local development token from the Developer Console (24 h, not renewable). */
+    DEVELOPER,
+    /** HTTP basic auth, e.g. the local AEM SDK's admin/admin. */
+    BASIC,
+    /** No credentials: a local AEM SDK or public content. */
+    NONE;
+
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean sendsCredentials() {
+        return this != NONE;
+    }
+}

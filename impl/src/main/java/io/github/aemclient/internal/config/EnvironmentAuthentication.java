@@ -1,0 +1,97 @@
+package io.github.aemclient.internal.config;
+
+import io.github.aemclient.client.AuthMode;
+import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.internal.config.EnvironmentSettings;
+import io.github.aemclient.internal.credentials.ServiceCredentials;
+import io.github.aemclient.internal.filter.BasicAuthenticator;
+import io.github.aemclient.internal.filter.BearerTokenAuthenticator;
+import io.github.aemclient.internal.filter.RequestAuthenticator;
+import io.github.aemclient.internal.ims.ImsClient;
+import io.github.aemclient.internal.jwt.JwtAssertionFactory;
+import io.github.aemclient.internal.token.DeveloperTokenProvider;
+import io.github.aemclient.internal.token.RefreshingTokenProvider;
+import io.github.aemclient.internal.token.RetryingTokenSource;
+import io.github.aemclient.internal.token.ServiceTokenSource;
+import io.github.aemclient.internal.token.Sleeper;
+import io.github.aemclient.internal.token.TokenSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Turns validated settings into what authenticates requests: the token provider (service and developer
+ * modes) and the request authenticator. Shared by the plain-Java builder and the CDI extension.
+ */
+public final class EnvironmentAuthentication {
+
+    private final AccessTokenProvider tokenProvider;
+    private final RequestAuthenticator authenticator;
+
+    private EnvironmentAuthentication(AccessTokenProvider tokenProvider, RequestAuthenticator authenticator) {
+        this.tokenProvider = tokenProvider;
+        this.authenticator = authenticator;
+    }
+
+    /**
+     * @param renewalExecutor runs background renewals of stale service tokens
+     */
+    public static EnvironmentAuthentication create(EnvironmentSettings settings, Clock clock, Executor renewalExecutor) {
+        Objects.requireNonNull(clock);
+        Objects.requireNonNull(renewalExecutor);
+        // A switch expression with no default: a mode added to AuthMode without a case here does not
+        // compile, rather than falling through to sending no credentials.
+        return switch (settings.mode()) {
+            case SERVICE -> {
+                AccessTokenProvider provider = serviceTokenProvider(settings, clock, renewalExecutor);
+                yield new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider));
+            }
+            case DEVELOPER -> {
+                EnvironmentSettings.DeveloperTokenSetting token = settings.developerToken().orElseThrow();
+                AccessTokenProvider provider = new DeveloperTokenProvider(settings.environment(), token.source(),
+                        token.text(), token.rereadable(), clock);
+                yield new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider));
+            }
+            case BASIC -> new EnvironmentAuthentication(null, new BasicAuthenticator(settings.username().orElseThrow(),
+                    settings.password().orElseThrow()));
+            case NONE -> new EnvironmentAuthentication(null, RequestAuthenticator.NONE);
+        };
+    }
+
+    private static AccessTokenProvider serviceTokenProvider(EnvironmentSettings settings, Clock clock,
+            Executor renewalExecutor) {
+        ServiceCredentials credentials = settings.credentials().orElseThrow();
+        ImsClient ims = new ImsClient(settings.imsUrl().orElseThrow(), settings.connectTimeout(), settings.readTimeout());
+        TokenSource source = new RetryingTokenSource(settings.environment(),
+                new ServiceTokenSource(credentials, new JwtAssertionFactory(credentials, clock, settings.jwtLifetime()),
+                        ims, clock),
+                settings.retryPolicy(), clock, Sleeper.threadSleep(), () -> ThreadLocalRandom.current().nextDouble());
+        // A caller never waits longer for someone else's renewal than that renewal can take: its retry
+        // budget plus one last attempt's HTTP timeouts.
+        Duration maxWait = settings.retryPolicy().maxDuration().plus(settings.connectTimeout())
+                .plus(settings.readTimeout()).plusSeconds(1);
+        return new RefreshingTokenProvider(settings.environment(), source, clock, settings.refreshPolicy(),
+                renewalExecutor, maxWait);
+    }
+
+    /** A daemon thread per renewal: renewals are rare (twice a day), so no pool is kept alive. */
+    public static Executor daemonThreadPerTask(String environment) {
+        return task -> {
+            Thread thread = new Thread(task, "aem-token-renewal-" + environment);
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    /** Absent for basic-auth and anonymous environments, which have no token. */
+    public Optional<AccessTokenProvider> tokenProvider() {
+        return Optional.ofNullable(tokenProvider);
+    }
+
+    public RequestAuthenticator authenticator() {
+        return authenticator;
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.aemclient.internal.filter;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * Authenticates requests to one AEM environment. Only requests whose scheme, host and port are those of
+ * the configured AEM URL get credentials; a request the same client sends anywhere else goes out
+ * untouched. When AEM answers 401, the token that request carried is dropped; if a new one can be had
+ * and the request is idempotent with a re-sendable entity, it is sent once more with the new token and
+ * its answer replaces the 401 (see {@link Replay}); a second 401 goes back to the caller.
+ *
+ * <p>Failures to obtain a token surface from the JAX-RS call as a {@code ProcessingException} whose cause
+ * is the library's exception ({@code ImsException}, {@code TokenExpiredException}, ...).
+ */
+@Priority(Priorities.AUTHENTICATION)
+public final class AemAuthenticationFilter implements ClientRequestFilter, ClientResponseFilter {
+
+    private final Origin aemOrigin;
+    private final RequestAuthenticator authenticator;
+    private final ClientRequestFilter snapshots;
+
+    public AemAuthenticationFilter(Origin aemOrigin, RequestAuthenticator authenticator) {
+        this.aemOrigin = Objects.requireNonNull(aemOrigin);
+        this.authenticator = Objects.requireNonNull(authenticator);
+        this.snapshots = new RequestSnapshot.Filter();
+    }
+
+    /**
+     * A request filter to register beside this one (it carries its own, lowest, priority): it records each
+     * request to AEM before any other filter changes it, so that a replay after a 401 sends the request as
+     * the application built it and filters run on it afresh. Without it, a replay copies the request as
+     * the filters left it.
+     */
+    public ClientRequestFilter requestSnapshots() {
+        return snapshots;
+    }
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        if (aemOrigin.matches(request.getUri())) {
+            authenticator.authenticate(request);
+        }
+    }
+
+    @Override
+    public void filter(ClientRequestContext request, ClientResponseContext response) throws IOException {
+        if (response.getStatus() != 401 || !aemOrigin.matches(request.getUri())) {
+            return;
+        }
+        if (Replay.isReplay(request)) {
+            // The replay carried a token obtained moments ago: its 401 says nothing new, and dropping that
+            // token would make every rejected request cost two IMS exchanges.
+            return;
+        }
+        boolean replayable = Replay.isAllowed(request);
+        if (authenticator.rejected(request, replayable)) {
+            Replay.into(request, response);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AemAuthenticationFilter[origin=" + aemOrigin + ", " + authenticator + "]";
+    }
+}

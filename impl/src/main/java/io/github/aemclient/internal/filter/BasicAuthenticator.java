@@ -1,0 +1,32 @@
+package io.github.aemclient.internal.filter;
+
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** {@code Authorization: Basic ...}, the local AEM SDK's usual login (e.g. admin/admin). */
+public final class BasicAuthenticator implements RequestAuthenticator {
+
+    private final String username;
+    private final String header;
+
+    public BasicAuthenticator(String username, String password) {
+        if (username.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("A basic-auth username cannot contain ':'");
+        }
+        this.username = username;
+        this.header = "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void authenticate(ClientRequestContext request) {
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, header);
+    }
+
+    @Override
+    public String toString() {
+        return "BasicAuthenticator[username=" + username + ", password=<redacted>]";
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.aemclient.internal.filter;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Scheme, host and port of a URL: credentials are only ever sent to the configured AEM origin. */
+public final class Origin {
+
+    private final String scheme;
+    private final String host;
+    private final int port;
+
+    private Origin(String scheme, String host, int port) {
+        this.scheme = scheme;
+        this.host = host;
+        this.port = port;
+    }
+
+    public static Origin of(URI uri) {
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("URL has no scheme or host: " + uri);
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        return new Origin(scheme, normalizeHost(uri.getHost()), effectivePort(scheme, uri.getPort()));
+    }
+
+    public boolean matches(URI uri) {
+        String otherScheme = uri.getScheme();
+        String otherHost = uri.getHost();
+        // Checked on every request: cheapest comparisons first, the usual spelling without normalising.
+        return otherHost != null && otherScheme != null
+                && port == effectivePort(otherScheme, uri.getPort())
+                && (host.equals(otherHost) || host.equalsIgnoreCase(otherHost) || host.equals(normalizeHost(otherHost)))
+                && scheme.equalsIgnoreCase(otherScheme);
+    }
+
+    /** True for localhost, 127.0.0.0/8 and ::1: where plain http cannot be sniffed on the network. */
+    public boolean isLoopback() {
+        boolean ipv4Loopback = host.startsWith("127.") && host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+        return ipv4Loopback || host.equals("localhost") || host.endsWith(".localhost") || host.equals("::1")
+                || host.equals("0:0:0:0:0:0:0:1");
+    }
+
+    public boolean isHttps() {
+        return scheme.equals("https");
+    }
+
+    private static String normalizeHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    private static int effectivePort(String scheme, int port) {
+        if (port != -1) {
+            return port;
+        }
+        return "https".equalsIgnoreCase(scheme) ? 443 : "http".equalsIgnoreCase(scheme) ? 80 : -1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Origin)) {
+            return false;
+        }
+        Origin other = (Origin) o;
+        return scheme.equals(other.scheme) && host.equals(other.host) && port == other.port;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(scheme, host, port);
+    }
+
+    @Override
+    public String toString() {
+        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+}

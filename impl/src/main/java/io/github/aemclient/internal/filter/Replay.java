@@ -1,0 +1,228 @@
+package io.github.aemclient.internal.filter;
+
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.GenericEntity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Sends a request AEM rejected with 401 once more, with a new token, and puts the answer in place of
+ * the rejected one. A request filter cannot rewind a request, so this runs in the response filter: the
+ * same client sends a copy of the request marked as a replay, which passes the request filter again and
+ * so carries the new token.
+ *
+ * <p>The copy is faithful or not sent: it has the request's method, headers, properties and the providers
+ * and properties registered on its {@code WebTarget} (which the client does not know), and its entity
+ * with its generic type and annotations; only idempotent methods are replayed, and only entities that
+ * can be written twice ({@link RepeatableEntities}). The replay's answer reaches the caller as it came
+ * off the wire: status, headers and the undecoded body stream, so reader interceptors (gzip, say) run
+ * once, in the caller's {@code readEntity}, and a large body is streamed, never buffered.
+ */
+final class Replay {
+
+    static final String REPLAYED_PROPERTY = "io.github.aemclient.replayed";
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+    /** AEM's 401 bodies are a few hundred bytes; reading more than this would be reading something else. */
+    static final int MAX_DISCARDED_BYTES = 64 * 1024;
+
+    private Replay() {
+    }
+
+    static boolean isReplay(ClientRequestContext request) {
+        return request.getProperty(REPLAYED_PROPERTY) != null;
+    }
+
+    static boolean isIdempotent(String method) {
+        return IDEMPOTENT.contains(method);
+    }
+
+    static boolean isAllowed(ClientRequestContext request) {
+        if (isReplay(request) || !isIdempotent(request.getMethod())) {
+            return false;
+        }
+        RequestSnapshot sent = snapshotOf(request);
+        return sent.entity() == null || RepeatableEntities.isRepeatable(sent.entity());
+    }
+
+    /**
+     * The request before its filters ran, as the snapshot filter recorded it; for a client that has only
+     * the authentication filter (an application's own client), the request as it is now.
+     */
+    private static RequestSnapshot snapshotOf(ClientRequestContext request) {
+        Object snapshot = request.getProperty(RequestSnapshot.PROPERTY);
+        return snapshot instanceof RequestSnapshot sent ? sent : RequestSnapshot.of(request);
+    }
+
+    static void into(ClientRequestContext request, ClientResponseContext response) throws IOException {
+        if (!drain(response)) {
+            return;
+        }
+        Capture capture = new Capture();
+        RequestSnapshot sent = snapshotOf(request);
+        Invocation.Builder copy = copyOf(request, sent, capture);
+        Response replayed = sent.entity() != null
+                ? copy.method(request.getMethod(), entityOf(sent))
+                : copy.method(request.getMethod());
+        try {
+            response.setStatus(replayed.getStatus());
+            response.getHeaders().clear();
+            for (Map.Entry<String, List<String>> header : replayed.getStringHeaders().entrySet()) {
+                response.getHeaders().put(header.getKey(), new ArrayList<>(header.getValue()));
+            }
+            ClientResponseContext wire = capture.response;
+            if (wire != null && wire.hasEntity()) {
+                response.setEntityStream(new ReplayedBody(wire.getEntityStream(), replayed));
+            } else {
+                replayed.close();
+                response.setEntityStream(InputStream.nullInputStream());
+            }
+        } catch (RuntimeException | Error e) {
+            replayed.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The request's client, aimed at its URI, with what the request's configuration has beyond the client's:
+     * the providers and properties registered on the {@code WebTarget} or the {@code Invocation.Builder}.
+     */
+    private static Invocation.Builder copyOf(ClientRequestContext request, RequestSnapshot sent, Capture capture) {
+        Client client = request.getClient();
+        Configuration own = request.getConfiguration();
+        Configuration clients = client.getConfiguration();
+        WebTarget target = client.target(sent.uri());
+        // Features are left out: what they registered is in the configuration already, and configuring them
+        // again would register it twice (and make the implementation warn about it at every replay).
+        for (Object provider : own.getInstances()) {
+            if (!clients.isRegistered(provider) && !(provider instanceof Feature)) {
+                register(target, provider, own.getContracts(provider.getClass()));
+            }
+        }
+        for (Class<?> provider : own.getClasses()) {
+            if (!clients.isRegistered(provider) && !Feature.class.isAssignableFrom(provider)) {
+                register(target, provider, own.getContracts(provider));
+            }
+        }
+        for (Map.Entry<String, Object> property : own.getProperties().entrySet()) {
+            if (!Objects.equals(clients.getProperty(property.getKey()), property.getValue())) {
+                target.property(property.getKey(), property.getValue());
+            }
+        }
+        target.register(capture);
+        Invocation.Builder copy = target.request();
+        for (String name : request.getPropertyNames()) {
+            if (!RequestSnapshot.PROPERTY.equals(name)) {
+                copy.property(name, request.getProperty(name));
+            }
+        }
+        copy.property(REPLAYED_PROPERTY, Boolean.TRUE);
+        sent.forEachHeader((name, values) -> {
+            // The new token comes from the request filter; the entity brings its own type and length.
+            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
+                    && !(sent.entity() != null && HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name))) {
+                for (Object value : values) {
+                    copy.header(name, value);
+                }
+            }
+        });
+        return copy;
+    }
+
+    private static void register(WebTarget target, Object provider, Map<Class<?>, Integer> contracts) {
+        // An empty map would mean "for no contract": the implementation works the contracts out again.
+        if (provider instanceof Class<?> type) {
+            if (contracts.isEmpty()) {
+                target.register(type);
+            } else {
+                target.register(type, contracts);
+            }
+        } else if (contracts.isEmpty()) {
+            target.register(provider);
+        } else {
+            target.register(provider, contracts);
+        }
+    }
+
+    private static Entity<?> entityOf(RequestSnapshot sent) {
+        Object body = sent.entity();
+        Type type = sent.entityType();
+        Object entity = type == null || type.equals(body.getClass()) ? body : new GenericEntity<>(body, type);
+        MediaType mediaType = Objects.requireNonNullElse(sent.mediaType(), MediaType.APPLICATION_OCTET_STREAM_TYPE);
+        return Entity.entity(entity, mediaType, sent.entityAnnotations());
+    }
+
+    /**
+     * Reads the 401's body to its end, so its connection can be reused, and says whether it could. A body
+     * longer than any 401 needs (a misbehaving proxy, one that never ends) is not read further: it is put
+     * back as it was, what was read in front of the rest, and the 401 goes to the caller unreplayed (closing
+     * it instead would hang some clients, which read a body to its end before giving its connection up).
+     */
+    static boolean drain(ClientResponseContext response) {
+        if (!response.hasEntity()) {
+            return true;
+        }
+        InputStream body = response.getEntityStream();
+        try {
+            byte[] read = body.readNBytes(MAX_DISCARDED_BYTES + 1);
+            if (read.length <= MAX_DISCARDED_BYTES) {
+                return true;
+            }
+            response.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(read), body));
+            return false;
+        } catch (IOException e) {
+            return true; // the connection is gone; nothing is left to give back
+        }
+    }
+
+    /** Remembers the replay's response as the client received it, before any {@code readEntity}. */
+    static final class Capture implements ClientResponseFilter {
+        volatile ClientResponseContext response;
+
+        @Override
+        public void filter(ClientRequestContext request, ClientResponseContext response) {
+            this.response = response;
+        }
+    }
+
+    /**
+     * The replay's body, handed to the caller; closing it closes the replay's response. Holding the response
+     * also keeps it reachable while the caller reads: some clients close a response when it is collected.
+     */
+    private static final class ReplayedBody extends FilterInputStream {
+        private final Response replayed;
+
+        ReplayedBody(InputStream wire, Response replayed) {
+            super(wire);
+            this.replayed = replayed;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                replayed.close();
+            }
+        }
+    }
+}

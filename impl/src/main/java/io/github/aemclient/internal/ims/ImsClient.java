@@ -1,0 +1,122 @@
+package io.github.aemclient.internal.ims;
+
+import io.github.aemclient.ImsUnavailableException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Exchanges a signed JWT for an access token: {@code POST {imsUrl}/ims/exchange/jwt} with the form
+ * {@code client_id}, {@code client_secret}, {@code jwt_token}. Uses the JDK's HTTP client (honouring the
+ * JVM's proxy settings), so it works the same in every server and in plain Java.
+ */
+public final class ImsClient {
+
+    static final String EXCHANGE_PATH = "/ims/exchange/jwt";
+    /**
+     * The most of an answer that is read. IMS's answers are under 4 KiB; a body past this is not IMS's
+     * (a wrong ims-url, a proxy's page, a misbehaving server) and is not worth the memory.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String USER_AGENT = "aem-client/" + Objects.requireNonNullElse(
+            ImsClient.class.getPackage().getImplementationVersion(), "dev");
+
+    private final URI exchangeUri;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final HttpClient http;
+
+    /**
+     * @param imsUrl {@code https://{imsEndpoint}} or an override (a proxy, a local stand-in)
+     */
+    public ImsClient(URI imsUrl, Duration connectTimeout, Duration readTimeout) {
+        String base = imsUrl.toString();
+        this.exchangeUri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + EXCHANGE_PATH);
+        this.connectTimeout = Objects.requireNonNull(connectTimeout);
+        this.readTimeout = Objects.requireNonNull(readTimeout);
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .proxy(ProxySelector.getDefault())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public URI exchangeUri() {
+        return exchangeUri;
+    }
+
+    public ImsTokenResponse exchangeJwt(String clientId, String clientSecret, String jwt) {
+        String form = "client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret)
+                + "&jwt_token=" + encode(jwt);
+        HttpRequest request = HttpRequest.newBuilder(exchangeUri)
+                .timeout(readTimeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .header("User-Agent", USER_AGENT)
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<BoundedBody> response = send(request);
+        Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse).orElse(null);
+        if (response.body().tooLarge()) {
+            throw ImsResponseReader.tooLarge(response.statusCode(), MAX_BODY_BYTES, retryAfter);
+        }
+        return ImsResponseReader.read(response.statusCode(), response.body().text(), retryAfter,
+                List.of(clientSecret, jwt));
+    }
+
+    /**
+     * The request timeout covers the wait for headers only; bounding the whole future also covers an IMS
+     * that sends headers and then stalls the body.
+     */
+    private HttpResponse<BoundedBody> send(HttpRequest request) {
+        CompletableFuture<HttpResponse<BoundedBody>> future =
+                http.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
+        try {
+            return future.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw unavailable("did not answer within " + readTimeout.toMillis() + " ms (aem.<env>.read-timeout)", e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw unavailable("call was interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+                throw unavailable("could not be connected to in time (aem.<env>.connect-timeout)", cause);
+            }
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                throw unavailable("did not answer within " + readTimeout.toMillis()
+                        + " ms (aem.<env>.read-timeout)", cause);
+            }
+            if (cause instanceof java.net.ConnectException) {
+                throw unavailable("refused the connection", cause);
+            }
+            throw unavailable("failed: " + describe(cause), cause);
+        }
+    }
+
+    private ImsUnavailableException unavailable(String what, Throwable cause) {
+        return new ImsUnavailableException("IMS at " + exchangeUri + " " + what, cause);
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName()
+                : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.aemclient.internal.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OriginTest {
+
+    static final Origin AEM = Origin.of(URI.create("https://author-p1-e2.adobeaemcloud.com"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://author-p1-e2.adobeaemcloud.com/content.json",
+        "https://AUTHOR-P1-E2.adobeaemcloud.com:443/x?y=1",
+        "https://author-p1-e2.adobeaemcloud.com./x"
+    })
+    void sameSchemeHostAndPortMatch(String url) {
+        assertThat(AEM.matches(URI.create(url))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "http://author-p1-e2.adobeaemcloud.com/content.json",
+        "https://author-p1-e2.adobeaemcloud.com:8443/x",
+        "https://publish-p1-e2.adobeaemcloud.com/x",
+        "https://author-p1-e2.adobeaemcloud.com.evil.example/x",
+        "https://evil.example/?u=https://author-p1-e2.adobeaemcloud.com",
+        "mailto:someone@author-p1-e2.adobeaemcloud.com"
+    })
+    void anyOtherOriginDoesNot(String url) {
+        assertThat(AEM.matches(URI.create(url))).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "http://localhost:4502, true",
+        "http://127.0.0.1:4502, true",
+        "http://127.1.2.3, true",
+        "http://[::1]:4502, true",
+        "http://aem.localhost, true",
+        "http://127.0.0.1.example.com, false",
+        "http://localhost.example.com, false",
+        "http://10.0.0.5, false"
+    })
+    void loopbackIsRecognised(String url, boolean loopback) {
+        assertThat(Origin.of(URI.create(url)).isLoopback()).isEqualTo(loopback);
+    }
+
+    @Test
+    void originsAreEqualBySchemeHostAndPortAndShowThem() {
+        Origin aem = Origin.of(java.net.URI.create("https://Author.Example.com/content"));
+
+        assertThat(aem).isEqualTo(Origin.of(java.net.URI.create("https://author.example.com:443/x")))
+                .hasSameHashCodeAs(Origin.of(java.net.URI.create("https://author.example.com:443/x")))
+                .isNotEqualTo(Origin.of(java.net.URI.create("http://author.example.com:443")))
+                .isNotEqualTo(Origin.of(java.net.URI.create("https://other.example.com")))
+                .isNotEqualTo(Origin.of(java.net.URI.create("https://author.example.com:8443")))
+                .isNotEqualTo("https://author.example.com:443");
+        assertThat(aem.hashCode()).isNotEqualTo(Origin.of(java.net.URI.create("https://other.example.com")).hashCode());
+        assertThat(aem).hasToString("https://author.example.com:443");
+        assertThat(Origin.of(java.net.URI.create("http://[::1]:4502"))).hasToString("http://[::1]:4502");
+    }
+
+    @Test
+    void aSchemeWithoutADefaultPortMatchesOnlyItsOwnPort() {
+        Origin ftp = Origin.of(java.net.URI.create("ftp://files.example.com"));
+
+        assertThat(ftp.matches(java.net.URI.create("ftp://files.example.com/x"))).isTrue();
+        assertThat(ftp.matches(java.net.URI.create("ftp://files.example.com:80/x"))).isFalse();
+    }
+}
