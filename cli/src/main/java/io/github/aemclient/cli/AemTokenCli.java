@@ -2,7 +2,11 @@ package io.github.aemclient.cli;
 
 import io.github.aemclient.AemClientException;
 import io.github.aemclient.AemConfigurationException;
+import io.github.aemclient.internal.config.InvalidSettingsException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -31,20 +35,35 @@ public final class AemTokenCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    private final OutputStream out;
+
+    private AemTokenCli(OutputStream out) {
+        this.out = out;
     }
 
-    /** Runs the command line; what a test calls instead of {@link #main}. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /** Standard output as bytes, for what must reach it unchanged. */
+    OutputStream output() {
+        return out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line; what a test calls instead of {@link #main}.
+     *
+     * @param out standard output: tokens are written to it as text, response bodies as the bytes received
+     */
+    static int run(String[] args, OutputStream out, PrintWriter err) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         configureLogging(verbose);
-        CommandLine commandLine = new CommandLine(new AemTokenCli());
-        commandLine.setOut(out);
+        CommandLine commandLine = new CommandLine(new AemTokenCli(out));
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(AemTokenCli::exitCodeOf);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("aem-token: " + OptionNames.translate(messageOf(e)));
+            err.println("aem-token: " + messageOf(e));
             if (verbose) {
                 e.printStackTrace(err);
             }
@@ -67,6 +86,9 @@ public final class AemTokenCli implements Runnable {
     }
 
     private static String messageOf(Throwable e) {
+        if (e instanceof InvalidSettingsException invalid) {
+            return invalid.render(OptionNames.INSTANCE);
+        }
         if (e instanceof AemClientException || e instanceof IllegalArgumentException) {
             return e.getMessage();
         }

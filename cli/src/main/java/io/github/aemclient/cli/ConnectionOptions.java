@@ -1,6 +1,7 @@
 package io.github.aemclient.cli;
 
-import io.github.aemclient.internal.config.AemProperties;
+import io.github.aemclient.internal.config.Setting;
+import io.github.aemclient.internal.config.Settings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,26 +44,26 @@ final class ConnectionOptions {
     Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>();
         if (credentials != null) {
-            put(properties, AemProperties.CREDENTIALS_FILE, credentials.credentialsFile);
-            put(properties, AemProperties.TOKEN_FILE, credentials.tokenFile);
+            put(properties, Settings.CREDENTIALS_FILE, credentials.credentialsFile);
+            put(properties, Settings.TOKEN_FILE, credentials.tokenFile);
             if (credentials.user != null) {
                 int colon = credentials.user.indexOf(':');
                 if (colon <= 0) {
                     throw new IllegalArgumentException("--user must be USER:PASSWORD");
                 }
-                put(properties, AemProperties.USERNAME, credentials.user.substring(0, colon));
-                put(properties, AemProperties.PASSWORD, credentials.user.substring(colon + 1));
+                put(properties, Settings.USERNAME, credentials.user.substring(0, colon));
+                put(properties, Settings.PASSWORD, credentials.user.substring(colon + 1));
             }
         }
-        put(properties, AemProperties.IMS_URL, imsUrl);
-        put(properties, AemProperties.CONNECT_TIMEOUT, connectTimeout);
-        put(properties, AemProperties.READ_TIMEOUT, readTimeout);
+        put(properties, Settings.IMS_URL, imsUrl);
+        put(properties, Settings.CONNECT_TIMEOUT, connectTimeout);
+        put(properties, Settings.READ_TIMEOUT, readTimeout);
         return properties;
     }
 
-    static void put(Map<String, String> properties, String key, Object value) {
+    static void put(Map<String, String> properties, Setting<?> setting, Object value) {
         if (value != null) {
-            properties.put(AemProperties.name(OptionNames.ENVIRONMENT, key), value.toString());
+            properties.put(setting.property(OptionNames.ENVIRONMENT), value.toString());
         }
     }
 }

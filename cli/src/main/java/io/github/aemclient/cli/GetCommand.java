@@ -1,7 +1,7 @@
 package io.github.aemclient.cli;
 
 import io.github.aemclient.client.AemEnvironment;
-import io.github.aemclient.internal.config.AemProperties;
+import io.github.aemclient.internal.config.Settings;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** An authenticated GET; the body goes to stdout unchanged. */
@@ -34,6 +35,9 @@ final class GetCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @ParentCommand
+    AemTokenCli cli;
+
     @Override
     public Integer call() {
         URI relative = URI.create(path.startsWith("/") ? path : "/" + path);
@@ -42,7 +46,7 @@ final class GetCommand implements Callable<Integer> {
                     + path);
         }
         Map<String, String> properties = connection.properties();
-        ConnectionOptions.put(properties, AemProperties.URL, url);
+        ConnectionOptions.put(properties, Settings.URL, url);
         try (AemEnvironment aem = AemEnvironment.fromProperties(OptionNames.ENVIRONMENT, properties)) {
             String base = aem.url().toString().replaceAll("/+$", "");
             URI target = URI.create(base + relative.toASCIIString());
@@ -61,7 +65,8 @@ final class GetCommand implements Callable<Integer> {
     private void copy(InputStream body) {
         spec.commandLine().getOut().flush();
         try (InputStream in = body) {
-            OutputStream out = System.out;
+            // The body as it came, bytes not characters: the command's output writer would re-encode it.
+            OutputStream out = cli.output();
             in.transferTo(out);
             out.flush();
         } catch (IOException e) {

@@ -1,12 +1,13 @@
 package io.github.aemclient.client;
 
 import io.github.aemclient.AccessTokenProvider;
-import io.github.aemclient.internal.config.AemProperties;
 import io.github.aemclient.client.AuthMode;
 import io.github.aemclient.internal.config.EnvironmentSettings;
 import io.github.aemclient.internal.config.EnvironmentSettingsReader;
 import io.github.aemclient.internal.config.EnvironmentAuthentication;
 import io.github.aemclient.internal.config.PropertyLookup;
+import io.github.aemclient.internal.config.Setting;
+import io.github.aemclient.internal.config.Settings;
 import io.github.aemclient.internal.filter.AemAuthenticationFilter;
 import io.github.aemclient.internal.filter.Origin;
 import jakarta.ws.rs.client.Client;
@@ -158,52 +159,62 @@ public final class AemEnvironment implements AutoCloseable {
             this.environment = Objects.requireNonNull(environment, "environment");
         }
 
-        /** Any {@code aem.<env>.<key>} setting by its key, e.g. {@code property("refresh-ratio", "0.5")}. */
+        /**
+         * Any {@code aem.<env>.<key>} setting by its key, e.g. {@code property("refresh-ratio", "0.5")}; the
+         * value is checked by {@link #build()}, as a property's would be.
+         *
+         * @throws IllegalArgumentException for a key that is not a setting, naming the closest one
+         */
         public Builder property(String key, String value) {
-            properties.put(AemProperties.name(environment, key), Objects.requireNonNull(value, key));
+            Objects.requireNonNull(key, "key");
+            return set(Settings.require(key, environment), Objects.requireNonNull(value, key));
+        }
+
+        private Builder set(Setting<?> setting, String value) {
+            properties.put(setting.property(environment), Objects.requireNonNull(value, setting.key()));
             return this;
         }
 
         public Builder url(String url) {
-            return property(AemProperties.URL, url);
+            return set(Settings.URL, url);
         }
 
         public Builder credentialsFile(Path file) {
-            return property(AemProperties.CREDENTIALS_FILE, file.toString());
+            return set(Settings.CREDENTIALS_FILE, file.toString());
         }
 
         /** The service credentials JSON itself. */
         public Builder credentials(String json) {
-            return property(AemProperties.CREDENTIALS, json);
+            return set(Settings.CREDENTIALS, json);
         }
 
         public Builder tokenFile(Path file) {
-            return property(AemProperties.TOKEN_FILE, file.toString());
+            return set(Settings.TOKEN_FILE, file.toString());
         }
 
         /** A local development token, raw or as the Developer Console's JSON. */
         public Builder token(String token) {
-            return property(AemProperties.TOKEN, token);
+            return set(Settings.TOKEN, token);
         }
 
         public Builder basicAuth(String username, String password) {
-            return property(AemProperties.USERNAME, username).property(AemProperties.PASSWORD, password);
+            return set(Settings.USERNAME, username).set(Settings.PASSWORD, password);
         }
 
         public Builder mode(AuthMode mode) {
-            return property(AemProperties.MODE, mode.configName());
+            return set(Settings.MODE, mode.configName());
         }
 
         public Builder imsUrl(String url) {
-            return property(AemProperties.IMS_URL, url);
+            return set(Settings.IMS_URL, url);
         }
 
         public Builder connectTimeout(Duration timeout) {
-            return property(AemProperties.CONNECT_TIMEOUT, timeout.toMillis() + "ms");
+            return set(Settings.CONNECT_TIMEOUT, timeout.toMillis() + "ms");
         }
 
         public Builder readTimeout(Duration timeout) {
-            return property(AemProperties.READ_TIMEOUT, timeout.toMillis() + "ms");
+            return set(Settings.READ_TIMEOUT, timeout.toMillis() + "ms");
         }
 
         public Builder clock(Clock clock) {

@@ -13,6 +13,8 @@ import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestCredentials;
 import jakarta.json.Json;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -59,6 +61,53 @@ class AemEnvironmentTest {
     AemEnvironment service() {
         return AemEnvironment.builder("author").url(aem.url().toString()).credentialsFile(credentialsFile)
                 .imsUrl(ims.url().toString()).build();
+    }
+
+    @Test
+    void applyToMakesAClientOfYourOwnAuthenticateAsTheEnvironmentsOwnDoes() {
+        try (AemEnvironment author = service()) {
+            author.target().path("/content/first.json").request().get(String.class);
+            int exchanges = ims.successfulExchanges();
+            Client mine = author.applyTo(ClientBuilder.newBuilder()).build();
+            try {
+                assertThat(principal(mine.target(aem.url()).path("/content/mine.json").request().get(String.class)))
+                        .isEqualTo(TEST.technicalAccountId());
+                assertThat(ims.successfulExchanges()).as("the environment's token is shared").isEqualTo(exchanges);
+
+                int elsewhere = otherOrigin.requests().size();
+                mine.target(otherOrigin.url()).path("/content/x.json").request().get().close();
+                assertThat(otherOrigin.requests().get(elsewhere).header("authorization")).isEmpty();
+
+                // A revoked token: the 401 is answered by a replay with a new token, started from the snapshot.
+                ims.revokeAll();
+                try (Response response = mine.target(aem.url()).path("/content/after-revocation.json").request()
+                        .header("X-Mine", "kept").get()) {
+                    assertThat(response.getStatus()).isEqualTo(200);
+                }
+                AemRequest replayed = aem.requests().get(aem.requests().size() - 1);
+                assertThat(replayed.path()).isEqualTo("/content/after-revocation.json");
+                assertThat(replayed.header("x-mine")).contains("kept");
+                assertThat(mine.getConfiguration().getProperty(AemEnvironment.JERSEY_FOLLOW_REDIRECTS)).isEqualTo(false);
+                assertThat(mine.getConfiguration().getProperty(AemEnvironment.RESTEASY_FOLLOW_REDIRECTS))
+                        .isEqualTo(false);
+            } finally {
+                mine.close();
+            }
+        }
+    }
+
+    @Test
+    void anUnknownSettingKeyIsRefusedNamingTheClosestKnownOne() {
+        AemEnvironment.Builder builder = AemEnvironment.builder("author");
+        assertThatThrownBy(() -> builder.property("refresh-ration", "0.5"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown AEM setting 'refresh-ration'")
+                .hasMessageContaining("did you mean 'refresh-ratio' (aem.author.refresh-ratio)?");
+        assertThatThrownBy(() -> builder.property("aem.author.read-timeout", "5s"))
+                .hasMessageContaining("give the key alone: 'read-timeout'");
+        assertThatThrownBy(() -> builder.property("colour", "blue"))
+                .hasMessageContaining("known settings: url, credentials-file, credentials, token-file");
+        assertThat(builder.property("Read-Timeout".toLowerCase(java.util.Locale.ROOT), "5s")).isSameAs(builder);
     }
 
     @Test

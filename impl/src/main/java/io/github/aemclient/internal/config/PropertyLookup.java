@@ -3,7 +3,6 @@ package io.github.aemclient.internal.config;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Where configuration values come from: MicroProfile Config in a server, a map or the JVM's system
@@ -20,10 +19,6 @@ public interface PropertyLookup {
 
     static PropertyLookup of(Map<String, String> properties) {
         return name -> Optional.ofNullable(properties.get(name));
-    }
-
-    static PropertyLookup of(Function<String, Optional<String>> lookup) {
-        return lookup::apply;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.aemclient.internal.token;
 
+import io.github.aemclient.internal.config.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,18 +15,13 @@ import java.util.Objects;
  */
 public final class RefreshPolicy {
 
-    public static final double DEFAULT_REFRESH_RATIO = 0.5;
-    public static final Duration DEFAULT_EXPIRY_MARGIN = Duration.ofMinutes(5);
-    public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_UNAUTHORIZED_RENEWAL_INTERVAL = Duration.ofSeconds(30);
-
     private final double refreshRatio;
     private final Duration expiryMargin;
     private final Duration retryInterval;
     private final Duration unauthorizedRenewalInterval;
 
     public RefreshPolicy(double refreshRatio, Duration expiryMargin, Duration retryInterval) {
-        this(refreshRatio, expiryMargin, retryInterval, DEFAULT_UNAUTHORIZED_RENEWAL_INTERVAL);
+        this(refreshRatio, expiryMargin, retryInterval, Settings.UNAUTHORIZED_RENEWAL_INTERVAL.defaultOrFail());
     }
 
     /**
@@ -43,8 +39,8 @@ public final class RefreshPolicy {
     }
 
     public static RefreshPolicy defaults() {
-        return new RefreshPolicy(DEFAULT_REFRESH_RATIO, DEFAULT_EXPIRY_MARGIN, DEFAULT_RETRY_INTERVAL,
-                DEFAULT_UNAUTHORIZED_RENEWAL_INTERVAL);
+        return new RefreshPolicy(Settings.REFRESH_RATIO.defaultOrFail(), Settings.EXPIRY_MARGIN.defaultOrFail(),
+                Settings.REFRESH_RETRY_INTERVAL.defaultOrFail(), Settings.UNAUTHORIZED_RENEWAL_INTERVAL.defaultOrFail());
     }
 
     /**

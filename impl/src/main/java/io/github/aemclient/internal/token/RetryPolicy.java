@@ -1,5 +1,6 @@
 package io.github.aemclient.internal.token;
 
+import io.github.aemclient.internal.config.Settings;
 import io.github.aemclient.AemClientException;
 import io.github.aemclient.ImsException;
 import io.github.aemclient.ImsUnavailableException;
@@ -18,8 +19,6 @@ import java.util.Objects;
  */
 public final class RetryPolicy {
 
-    public static final int DEFAULT_MAX_ATTEMPTS = 4;
-    public static final Duration DEFAULT_MAX_DURATION = Duration.ofSeconds(30);
     static final Duration INITIAL_BACKOFF = Duration.ofMillis(250);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     static final Duration MIN_THROTTLE_SPREAD = Duration.ofSeconds(1);
@@ -37,7 +36,7 @@ public final class RetryPolicy {
     }
 
     public static RetryPolicy defaults() {
-        return new RetryPolicy(DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_DURATION);
+        return new RetryPolicy(Settings.RETRY_MAX_ATTEMPTS.defaultOrFail(), Settings.RETRY_MAX_DURATION.defaultOrFail());
     }
 
     public int maxAttempts() {

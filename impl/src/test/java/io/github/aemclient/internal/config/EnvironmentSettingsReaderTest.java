@@ -3,6 +3,8 @@ package io.github.aemclient.internal.config;
 import io.github.aemclient.client.AuthMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.testkit.TestCredentials;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,7 +199,7 @@ class EnvironmentSettingsReaderTest {
         "url|https://host/?q=1|aem.author.url must not have a query or fragment",
         "mode|sso|aem.author.mode is 'sso'; allowed: service, developer, basic, none",
         "connect-timeout|-5s|aem.author.connect-timeout '-5s' is not a duration",
-        "connect-timeout|0|aem.author.connect-timeout is 0; it must be from 0.001s to 10m",
+        "connect-timeout|0|aem.author.connect-timeout is 0; it must be from 1ms to 10m",
         "read-timeout|PT-1S|aem.author.read-timeout is PT-1S; it must be from",
         "read-timeout|soon|aem.author.read-timeout 'soon' is not a duration",
         "jwt-lifetime|2d|aem.author.jwt-lifetime is 2d; it must be from 10s to 24h",
@@ -256,5 +259,61 @@ class EnvironmentSettingsReaderTest {
     void environmentNamesMustFitIntoPropertyNames() {
         assertThatThrownBy(() -> EnvironmentSettingsReader.read("my env", PropertyLookup.of(Map.of())))
                 .hasMessageContaining("Invalid AEM environment name 'my env'");
+    }
+
+    @Test
+    void problemsAreStructuredAndEachFrontEndRendersThemInItsOwnVocabulary() {
+        set("url", "ftp://x").set("read-timeout", "soon").set("credentials-file", credentialsFile.toString())
+                .set("token", "t");
+
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class, this::read);
+
+        assertThat(e.problems()).extracting(p -> p.setting().key(), ConfigProblem::kind).containsExactlyInAnyOrder(
+                tuple("url", ConfigProblem.Kind.INVALID), tuple("read-timeout", ConfigProblem.Kind.INVALID),
+                tuple("credentials-file", ConfigProblem.Kind.CONFLICT));
+        assertThat(e.getMessage()).startsWith("AEM environment 'author' has 3 configuration problems:")
+                .contains("aem.author.url must be an http(s) URL").contains("aem.author.read-timeout 'soon'")
+                .contains("aem.author.credentials-file and aem.author.token are all set; keep one kind (or set"
+                        + " aem.author.mode)");
+        SettingNames options = new SettingNames() {
+            @Override
+            public Optional<String> name(Setting<?> setting) {
+                return setting == Settings.MODE ? Optional.empty() : Optional.of("--" + setting.key());
+            }
+
+            @Override
+            public Optional<String> alternative(Setting<?> setting) {
+                return Optional.empty();
+            }
+
+            @Override
+            public String subject() {
+                return "this run";
+            }
+
+            @Override
+            public String problemsHeading(int count) {
+                return count + " things to fix:";
+            }
+        };
+        assertThat(e.render(options)).startsWith("3 things to fix:").contains("--url must be an http(s) URL")
+                .contains("Conflicting credentials for this run: --credentials-file and --token are all set; keep"
+                        + " one kind\n")
+                .doesNotContain("aem.author").doesNotContain("mode");
+    }
+
+    @Test
+    void aProblemInTheCredentialsFileKeepsTheJsonFieldAsItsSource() {
+        set("url", AEM).set("credentials", "{\"integration\":{}}");
+
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class, this::read);
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.setting()).isSameAs(Settings.CREDENTIALS);
+            assertThat(p.kind()).isEqualTo(ConfigProblem.Kind.UNUSABLE_CONTENT);
+            assertThat(p.contentSource()).hasValueSatisfying(source -> assertThat(source).startsWith("integration."));
+        });
+        assertThat(e.source()).startsWith("integration.");
+        assertThat(e.getMessage()).startsWith("aem.author.credentials: ");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.aemclient.internal.token;
 
+import io.github.aemclient.internal.config.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,7 +85,7 @@ class StuckRenewalsTest extends ImsBackedTest {
 
         provider.getAccessToken();
         assertThat(accepted).as("not before the retry interval").isEmpty();
-        clock.advance(RefreshPolicy.DEFAULT_RETRY_INTERVAL);
+        clock.advance(Settings.REFRESH_RETRY_INTERVAL.defaultOrFail());
         provider.getAccessToken();
 
         assertThat(accepted).hasSize(1);

@@ -1,5 +1,6 @@
 package io.github.aemclient.internal.token;
 
+import io.github.aemclient.internal.config.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -157,7 +158,7 @@ class TokenSourceFailuresTest {
         for (int i = 0; i < 4; i++) {
             assertThat(provider.getAccessToken()).isSameAs(first);
             background.runAll();
-            clock.advance(RefreshPolicy.DEFAULT_RETRY_INTERVAL);
+            clock.advance(Settings.REFRESH_RETRY_INTERVAL.defaultOrFail());
         }
 
         assertThat(provider.getAccessToken()).isNotSameAs(first);

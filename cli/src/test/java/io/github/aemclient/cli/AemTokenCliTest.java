@@ -1,0 +1,69 @@
+package io.github.aemclient.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.aemclient.AemConfigurationException;
+import io.github.aemclient.ImsException;
+import io.github.aemclient.testkit.AemStandIn;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** In-process runs: what the CLI prints for configuration problems, and what {@code get} writes. */
+class AemTokenCliTest {
+
+    record Run(int exit, byte[] out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int exit = AemTokenCli.run(args, out, new PrintWriter(err, true));
+        return new Run(exit, out.toByteArray(), err.toString());
+    }
+
+    @Test
+    void configurationProblemsNameTheOptionsTheUserTyped() {
+        Run run = run("get", "--url", "http://aem.example.com", "--token-file", "/x", "--read-timeout", "soon",
+                "/content/x.json");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("The command line has 2 problems:")
+                .contains("--url is plain http to aem.example.com")
+                .contains("--read-timeout 'soon' is not a duration")
+                .doesNotContain("aem.cli").doesNotContain("AEM_CLI").doesNotContain("AEM this command")
+                .doesNotContain("environment 'cli'");
+    }
+
+    @Test
+    void noCredentialsForARemoteUrlNamesOnlyOptionsTheCommandHas() {
+        Run run = run("get", "--url", "https://aem.example.com", "/content/x.json");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("No credentials are configured for this command (https://aem.example.com)")
+                .contains("--credentials").contains("--token-file").contains("--user")
+                .doesNotContain("mode").doesNotContain("aem.cli").doesNotContain("AEM_CLI");
+    }
+
+    @Test
+    void getWritesTheBodyToTheCommandsOutputStreamByteForByte() {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().allowAnonymous()) {
+            Run run = run("get", "--url", sdk.url().toString(), "/testkit/bytes/1000");
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            byte[] expected = new byte[1000];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = (byte) (i % 251);
+            }
+            assertThat(run.out()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void badInputExitsWith2AndRefusalsWith1() {
+        assertThat(AemTokenCli.exitCodeOf(new AemConfigurationException("x", "m"))).isEqualTo(2);
+        assertThat(AemTokenCli.exitCodeOf(new IllegalArgumentException("m"))).isEqualTo(2);
+        assertThat(AemTokenCli.exitCodeOf(new ImsException("m", 400, "invalid_client", "d"))).isEqualTo(1);
+    }
+}
