@@ -123,7 +123,7 @@ public class AemClientExtension implements Extension {
             AemEnvironment aem;
             try {
                 aem = AemEnvironment.builder(environment).renewalExecutor(new RenewalExecutor(environment))
-                        .buildFrom(lookup);
+                        .buildFrom(lookup::raw);
             } catch (AemClientException e) {
                 event.addDeploymentProblem(new DeploymentException("AEM environment '" + environment
                         + "' (injected at " + usage.firstInjectionPoint + ") is not configured properly: "

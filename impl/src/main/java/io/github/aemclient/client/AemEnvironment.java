@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -70,12 +71,12 @@ public final class AemEnvironment implements AutoCloseable {
 
     /** Reads {@code aem.<environment>.*} from system properties, then environment variables. */
     public static AemEnvironment fromSystem(String environment) {
-        return new Builder(environment).buildFrom(PropertyLookup.systemAndEnvironment());
+        return new Builder(environment).read(PropertyLookup.systemAndEnvironment());
     }
 
     /** Reads {@code aem.<environment>.*} from the given map (full property names). */
     public static AemEnvironment fromProperties(String environment, Map<String, String> properties) {
-        return new Builder(environment).buildFrom(PropertyLookup.of(properties));
+        return new Builder(environment).read(PropertyLookup.of(properties));
     }
 
     public String name() {
@@ -236,14 +237,24 @@ public final class AemEnvironment implements AutoCloseable {
 
         /** @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting */
         public AemEnvironment build() {
-            return buildFrom(PropertyLookup.of(properties));
+            return read(PropertyLookup.of(properties));
         }
 
         /**
-         * Reads the {@code aem.<env>.*} settings from {@code lookup} (MicroProfile Config, say) instead of
-         * this builder's properties; clock, executor and client builder still come from this builder.
+         * Reads the {@code aem.<env>.*} settings from a configuration source of your own (MicroProfile Config,
+         * say) instead of this builder's properties; clock, executor and client builder still come from this
+         * builder. Blank values count as absent, as in MicroProfile Config.
+         *
+         * @param configuration the value of a full property name ({@code aem.author.url}), if set; an
+         *     {@code AemConfigurationException} it throws is reported as it is
+         * @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting
          */
-        public AemEnvironment buildFrom(PropertyLookup lookup) {
+        public AemEnvironment buildFrom(Function<String, Optional<String>> configuration) {
+            Objects.requireNonNull(configuration, "configuration");
+            return read(configuration::apply);
+        }
+
+        private AemEnvironment read(PropertyLookup lookup) {
             EnvironmentSettings settings = EnvironmentSettingsReader.read(environment, lookup);
             Executor executor = renewalExecutor != null ? renewalExecutor
                     : EnvironmentAuthentication.daemonThreadPerTask(environment);
