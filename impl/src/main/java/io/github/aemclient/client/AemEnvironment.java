@@ -42,11 +42,16 @@ import java.util.function.Supplier;
  * The builder takes the same settings as the {@code aem.<env>.*} properties; {@link #fromSystem(String)}
  * reads them from system properties and environment variables ({@code AEM_AUTHOR_URL}, ...).
  * The JAX-RS implementation on the classpath is used ({@link ClientBuilder#newBuilder()}).
+ *
+ * <p>Thread-safe: one instance serves the whole application. The access token is cached and renewed in the
+ * background; however many threads call, one IMS exchange runs at a time. Configuration is read and checked
+ * once, when the environment is built. {@link #toString()} shows no secret, and no method returns one.
  */
 public final class AemEnvironment implements AutoCloseable {
 
-    /** Client properties set to {@code false} on every client built here; set them on clients of your own too. */
+    /** Jersey's client property for following redirects: {@code false} on every client built or configured here. */
     public static final String JERSEY_FOLLOW_REDIRECTS = "jersey.config.client.followRedirects";
+    /** RESTEasy's client property for following redirects: {@code false} on every client built or configured here. */
     public static final String RESTEASY_FOLLOW_REDIRECTS = "dev.resteasy.client.follow.redirects";
 
     private final EnvironmentSettings settings;
@@ -65,28 +70,46 @@ public final class AemEnvironment implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * A builder for the environment named {@code environment}, which its settings' names use
+     * ({@code aem.<environment>.*}) and messages show.
+     *
+     * @throws NullPointerException when {@code environment} is null; an invalid name is reported by {@link Builder#build()}
+     */
     public static Builder builder(String environment) {
         return new Builder(environment);
     }
 
-    /** Reads {@code aem.<environment>.*} from system properties, then environment variables. */
+    /**
+     * Reads {@code aem.<environment>.*} from system properties, then environment variables
+     * ({@code aem.author.url} or {@code AEM_AUTHOR_URL}).
+     *
+     * @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting
+     */
     public static AemEnvironment fromSystem(String environment) {
         return new Builder(environment).read(PropertyLookup.systemAndEnvironment());
     }
 
-    /** Reads {@code aem.<environment>.*} from the given map (full property names). */
+    /**
+     * Reads {@code aem.<environment>.*} from the given map (full property names, e.g. {@code aem.author.url}).
+     *
+     * @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting
+     */
     public static AemEnvironment fromProperties(String environment, Map<String, String> properties) {
         return new Builder(environment).read(PropertyLookup.of(properties));
     }
 
+    /** The environment's name, as in {@code aem.<name>.url}. */
     public String name() {
         return settings.environment();
     }
 
+    /** The AEM URL ({@code aem.<env>.url}); requests to its origin (scheme, host, port) are authenticated. */
     public URI url() {
         return settings.url().orElseThrow();
     }
 
+    /** How requests are authenticated: configured with {@code aem.<env>.mode} or inferred from the settings. */
     public AuthMode mode() {
         return settings.mode();
     }
@@ -109,7 +132,10 @@ public final class AemEnvironment implements AutoCloseable {
         return client.target(url());
     }
 
-    /** The token provider of service and developer-token environments. */
+    /**
+     * The token provider of service and developer-token environments, shared with this environment's client:
+     * for calls that do not go through JAX-RS. Empty for basic and anonymous environments.
+     */
     public Optional<AccessTokenProvider> tokenProvider() {
         return authentication.tokenProvider();
     }
@@ -138,11 +164,13 @@ public final class AemEnvironment implements AutoCloseable {
                 .register(filter.requestSnapshots());
     }
 
+    /** Closes the JAX-RS client built here (its connections); clients configured with {@link #applyTo} are yours to close. */
     @Override
     public void close() {
         client.close();
     }
 
+    /** The environment's name, URL, mode and where its credentials come from; never a secret. */
     @Override
     public String toString() {
         return "AemEnvironment[" + settings + "]";
@@ -176,10 +204,12 @@ public final class AemEnvironment implements AutoCloseable {
             return this;
         }
 
+        /** {@code aem.<env>.url}: the AEM environment, e.g. {@code https://author-p12345-e67890.adobeaemcloud.com}. */
         public Builder url(String url) {
             return set(Settings.URL, url);
         }
 
+        /** {@code aem.<env>.credentials-file}: the service credentials JSON downloaded from the Developer Console. */
         public Builder credentialsFile(Path file) {
             return set(Settings.CREDENTIALS_FILE, file.toString());
         }
@@ -189,6 +219,7 @@ public final class AemEnvironment implements AutoCloseable {
             return set(Settings.CREDENTIALS, json);
         }
 
+        /** {@code aem.<env>.token-file}: a local development token, re-read when it has expired or been rejected. */
         public Builder tokenFile(Path file) {
             return set(Settings.TOKEN_FILE, file.toString());
         }
@@ -198,26 +229,32 @@ public final class AemEnvironment implements AutoCloseable {
             return set(Settings.TOKEN, token);
         }
 
+        /** {@code aem.<env>.username} and {@code password}: HTTP basic authentication, e.g. on the local AEM SDK. */
         public Builder basicAuth(String username, String password) {
             return set(Settings.USERNAME, username).set(Settings.PASSWORD, password);
         }
 
+        /** {@code aem.<env>.mode}: only needed to call a remote environment anonymously ({@link AuthMode#NONE}). */
         public Builder mode(AuthMode mode) {
             return set(Settings.MODE, mode.configName());
         }
 
+        /** {@code aem.<env>.ims-url}: where the IMS exchange goes instead of {@code https://{imsEndpoint}}. */
         public Builder imsUrl(String url) {
             return set(Settings.IMS_URL, url);
         }
 
+        /** {@code aem.<env>.connect-timeout}, for IMS and AEM (default 10 s). */
         public Builder connectTimeout(Duration timeout) {
             return set(Settings.CONNECT_TIMEOUT, timeout.toMillis() + "ms");
         }
 
+        /** {@code aem.<env>.read-timeout}, for IMS (the whole exchange) and AEM (default 30 s). */
         public Builder readTimeout(Duration timeout) {
             return set(Settings.READ_TIMEOUT, timeout.toMillis() + "ms");
         }
 
+        /** The clock token lifetimes are measured with; for tests (default: the system clock, UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
             return this;
@@ -229,13 +266,22 @@ public final class AemEnvironment implements AutoCloseable {
             return this;
         }
 
-        /** Supplies the JAX-RS client builder to configure further (TLS, proxies, providers). */
+        /**
+         * Supplies the JAX-RS client builder to configure further (providers; TLS and proxies for the calls to
+         * AEM: the IMS exchange uses the JDK's {@code HttpClient} and its system properties).
+         */
         public Builder clientBuilder(Supplier<ClientBuilder> clientBuilder) {
             this.clientBuilder = Objects.requireNonNull(clientBuilder);
             return this;
         }
 
-        /** @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting */
+        /**
+         * Reads and checks every setting given to this builder and builds the environment; no token is
+         * obtained yet (the first call, or {@code tokenProvider()}, does that).
+         *
+         * @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting (all of them
+         *     at once), or the credentials' JSON field at fault
+         */
         public AemEnvironment build() {
             return read(PropertyLookup.of(properties));
         }

@@ -2,7 +2,9 @@ package io.github.aemclient.client;
 
 import java.util.Locale;
 
-/** How an environment authenticates; set with {@code aem.<env>.mode} or inferred from the properties set. */
+/**
+ * How an environment authenticates; set with {@code aem.<env>.mode} or inferred from the properties set.
+ */
 public enum AuthMode {
     /** Service credentials exchanged at IMS for tokens (production). */
     SERVICE,
@@ -13,10 +15,12 @@ public enum AuthMode {
     /** No credentials: a local AEM SDK or public content. */
     NONE;
 
+    /** The name {@code aem.<env>.mode} takes: {@code service}, {@code developer}, {@code basic} or {@code none}. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Whether requests carry credentials ({@code Authorization}); false only for {@link #NONE}. */
     public boolean sendsCredentials() {
         return this != NONE;
     }
