@@ -48,7 +48,7 @@ final class ConnectionOptions {
             put(properties, Settings.TOKEN_FILE, credentials.tokenFile);
             if (credentials.user != null) {
                 int colon = credentials.user.indexOf(':');
-                if (colon <= 0) {
+                if (colon <= 0 || credentials.user.substring(0, colon).isBlank()) {
                     throw new IllegalArgumentException("--user must be USER:PASSWORD");
                 }
                 put(properties, Settings.USERNAME, credentials.user.substring(0, colon));

@@ -8,7 +8,11 @@ import io.github.aemclient.testkit.AemStandIn;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** In-process runs: what the CLI prints for configuration problems, and what {@code get} writes. */
 class AemTokenCliTest {
@@ -44,6 +48,25 @@ class AemTokenCliTest {
         assertThat(run.err()).contains("No credentials are configured for this command (https://aem.example.com)")
                 .contains("--credentials").contains("--token-file").contains("--user")
                 .doesNotContain("mode").doesNotContain("aem.cli").doesNotContain("AEM_CLI");
+    }
+
+    @Test
+    void aDevelopmentTokenGivenAsCredentialsIsPointedToTheTokenFileOption(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("dev.json"), "{\"accessToken\":\"eyJhbGciOi.x.y\"}");
+
+        Run run = run("token", "--credentials", file.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("holds a local development token, not service credentials; configure it as"
+                + " --token-file instead").doesNotContain("aem.").doesNotContain("eyJhbGciOi");
+    }
+
+    @Test
+    void aBlankUserNameIsBadUsageNotAMissingOption() {
+        Run run = run("get", "--url", "https://aem.example.com", "--user", " :pw", "/x");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--user must be USER:PASSWORD").doesNotContain("is missing");
     }
 
     @Test

@@ -297,7 +297,9 @@ public final class AemEnvironment implements AutoCloseable {
          */
         public AemEnvironment buildFrom(Function<String, Optional<String>> configuration) {
             Objects.requireNonNull(configuration, "configuration");
-            return read(configuration::apply);
+            return read(name -> Objects.requireNonNull(configuration.apply(name),
+                    () -> "The configuration function returned null for " + name + "; return Optional.empty()"
+                            + " for an absent value"));
         }
 
         private AemEnvironment read(PropertyLookup lookup) {

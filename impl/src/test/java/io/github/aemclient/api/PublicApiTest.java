@@ -59,12 +59,22 @@ class PublicApiTest {
             for (Type implemented : type.getGenericInterfaces()) {
                 check(type.getName() + " implements", implemented, leaks);
             }
-            for (Field field : type.getFields()) {
-                check(field.toGenericString(), field.getGenericType(), leaks);
+            for (TypeVariable<?> parameter : type.getTypeParameters()) {
+                check(type.getName() + " type parameter", parameter, leaks);
+            }
+            // Public and protected: a subclass of a public, non-final type sees both.
+            for (Field field : type.getDeclaredFields()) {
+                if (visible(field.getModifiers())) {
+                    check(field.toGenericString(), field.getGenericType(), leaks);
+                }
             }
             List<Executable> members = new ArrayList<>(List.of(type.getMethods()));
-            members.addAll(List.of(type.getConstructors()));
+            Stream.concat(Stream.of(type.getDeclaredMethods()), Stream.of(type.getDeclaredConstructors()))
+                    .filter(member -> visible(member.getModifiers())).forEach(members::add);
             for (Executable member : members) {
+                for (TypeVariable<?> parameter : member.getTypeParameters()) {
+                    check(member.toGenericString(), parameter, leaks);
+                }
                 if (member instanceof Method method) {
                     check(method.toGenericString(), method.getGenericReturnType(), leaks);
                 }
@@ -267,6 +277,10 @@ class PublicApiTest {
             }
         }
         return types;
+    }
+
+    private static boolean visible(int modifiers) {
+        return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
     }
 
     private static Class<?> load(String name) {

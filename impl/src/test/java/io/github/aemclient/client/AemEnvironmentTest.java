@@ -108,6 +108,22 @@ class AemEnvironmentTest {
         assertThatThrownBy(() -> builder.property("colour", "blue"))
                 .hasMessageContaining("known settings: url, credentials-file, credentials, token-file");
         assertThat(builder.property("Read-Timeout".toLowerCase(java.util.Locale.ROOT), "5s")).isSameAs(builder);
+        assertThatThrownBy(() -> builder.property("pass", "x")).hasMessageContaining("did you mean 'password'");
+        assertThatThrownBy(() -> builder.property("timeout", "5s"))
+                .hasMessageContaining("did you mean 'connect-timeout' (aem.author.connect-timeout) or 'read-timeout'");
+        assertThatThrownBy(() -> builder.property("aem.publish.url", "x"))
+                .hasMessageContaining("give the key alone: 'url'");
+        assertThatThrownBy(() -> builder.property("ttl", "x")).hasMessageContaining("known settings:");
+        assertThatThrownBy(() -> builder.property("x".repeat(100_000), "x")).hasMessageContaining("x…'")
+                .message().hasSizeLessThan(1000);
+    }
+
+    @Test
+    void aConfigurationFunctionReturningNullIsNamedAsTheMistakeItIs() {
+        assertThatThrownBy(() -> AemEnvironment.builder("author").buildFrom(name -> null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("The configuration function returned null for aem.author.url; return Optional.empty()"
+                        + " for an absent value");
     }
 
     @Test

@@ -195,8 +195,10 @@ public final class EnvironmentSettingsReader {
             }
             return ServiceCredentialsReader.fromJson(required(CREDENTIALS), property(CREDENTIALS));
         } catch (AemConfigurationException e) {
+            String advice = e instanceof ServiceCredentialsReader.DevelopmentTokenGiven ? "; configure it as " : null;
             problems.add(new ConfigProblem(source.get(), Kind.UNUSABLE_CONTENT, n -> n.of(source.get()) + ": "
-                    + e.getMessage(), e.source(), e.getCause()));
+                    + e.getMessage() + (advice == null ? "" : advice + n.of(TOKEN_FILE) + " instead"), e.source(),
+                    e.getCause()));
             return null;
         }
     }

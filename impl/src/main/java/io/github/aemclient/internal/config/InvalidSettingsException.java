@@ -24,8 +24,9 @@ public final class InvalidSettingsException extends AemConfigurationException {
         this.problems = List.copyOf(problems);
     }
 
+    /** The problems, in the order found; empty after deserialization (a problem's message is code, not data). */
     public List<ConfigProblem> problems() {
-        return problems;
+        return problems == null ? List.of() : problems;
     }
 
     /** One problem's message alone; several as a list under a line saying how many. */
@@ -39,6 +40,6 @@ public final class InvalidSettingsException extends AemConfigurationException {
 
     /** The same problems, in another front end's vocabulary. */
     public String render(SettingNames names) {
-        return render(problems, names);
+        return problems().isEmpty() ? getMessage() : render(problems, names);
     }
 }

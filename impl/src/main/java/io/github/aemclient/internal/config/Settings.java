@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every {@code aem.<env>.*} setting, declared once, in the order the README's table lists them. A setting
@@ -133,20 +134,35 @@ public final class Settings {
         if (setting != null) {
             return setting;
         }
-        String prefix = "aem." + environment + ".";
-        if (key.startsWith(prefix) && ALL.containsKey(key.substring(prefix.length()))) {
-            throw new IllegalArgumentException("'" + key + "' is a property name; give the key alone: '"
-                    + key.substring(prefix.length()) + "'");
+        String shown = key.length() > 80 ? key.substring(0, 80) + "…" : key;
+        String[] parts = key.split("\\.", 3);
+        if (parts.length == 3 && parts[0].equals("aem") && ALL.containsKey(parts[2])) {
+            throw new IllegalArgumentException("'" + shown + "' is a property name; give the key alone: '" + parts[2]
+                    + "'");
         }
-        String known = closest(key).map(s -> "did you mean '" + s.key() + "' (aem." + environment + "." + s.key() + ")?")
-                .orElse("known settings: " + String.join(", ", ALL.keySet()));
-        throw new IllegalArgumentException("Unknown AEM setting '" + key + "' for environment '" + environment + "'; "
+        List<Setting<?>> near = closest(key);
+        String known = near.isEmpty() ? "known settings: " + String.join(", ", ALL.keySet())
+                : "did you mean " + near.stream().map(s -> "'" + s.key() + "' (" + s.property(environment) + ")")
+                        .collect(Collectors.joining(" or ")) + "?";
+        throw new IllegalArgumentException("Unknown AEM setting '" + shown + "' for environment '" + environment + "'; "
                 + known);
     }
 
-    /** The known setting nearest to a mistyped key, when it is near enough to be what was meant. */
-    static Optional<Setting<?>> closest(String key) {
+    /**
+     * The known settings a mistyped key probably meant: those containing it (a shortened key such as
+     * {@code pass}), else the nearest by edit distance when it is near enough to be a typo.
+     */
+    static List<Setting<?>> closest(String key) {
         String typed = key.strip().toLowerCase(Locale.ROOT);
+        if (typed.length() >= 3) {
+            List<Setting<?>> containing = ALL.values().stream().filter(s -> s.key().contains(typed)).toList();
+            if (!containing.isEmpty() && containing.size() <= 3) {
+                return containing;
+            }
+        }
+        if (typed.length() > 64) {
+            return List.of();
+        }
         Setting<?> best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Setting<?> setting : ALL.values()) {
@@ -157,8 +173,7 @@ public final class Settings {
             }
         }
         // More than a third of the letters wrong is a different word, not a typo.
-        return best != null && bestDistance <= Math.max(2, best.key().length() / 3) ? Optional.of(best)
-                : Optional.empty();
+        return best != null && bestDistance <= Math.max(1, best.key().length() / 3) ? List.of(best) : List.of();
     }
 
     /** Levenshtein distance. */

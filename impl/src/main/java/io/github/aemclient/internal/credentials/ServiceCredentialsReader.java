@@ -60,8 +60,7 @@ public final class ServiceCredentialsReader {
             return root;
         }
         if (root.has("accessToken")) {
-            throw new AemConfigurationException(source, source + " holds a local development token, not service"
-                    + " credentials: configure it as the token (aem.<env>.token-file) instead");
+            throw new DevelopmentTokenGiven(source);
         }
         throw new AemConfigurationException("integration", source + " is not AEM service credentials: it has"
                 + " neither an 'integration' object nor the integration fields (imsEndpoint, technicalAccount, ...)");
@@ -133,5 +132,17 @@ public final class ServiceCredentialsReader {
             }
         }
         return scopes;
+    }
+
+    /**
+     * Service credentials were expected and a local development token was given: the caller says which setting
+     * takes it instead, in its own vocabulary.
+     */
+    public static final class DevelopmentTokenGiven extends AemConfigurationException {
+        private static final long serialVersionUID = 1L;
+
+        DevelopmentTokenGiven(String source) {
+            super(source, source + " holds a local development token, not service credentials");
+        }
     }
 }
