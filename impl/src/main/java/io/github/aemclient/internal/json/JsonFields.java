@@ -1,11 +1,9 @@
 package io.github.aemclient.internal.json;
 
+import io.github.aemclient.AemConfigurationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.json.internal.json_simple.parser.ParseException;
-import org.jose4j.lang.JoseException;
 
 /**
  * Typed, path-aware reads from one JSON object. Every failure names the field by its full path
@@ -31,24 +29,16 @@ public final class JsonFields {
             throw new JsonSyntaxException("is not a JSON object (it does not start with '{')");
         }
         try {
-            return new JsonFields(JsonUtil.parseJson(text), "");
-        } catch (JoseException e) {
-            throw new JsonSyntaxException(describe(e, text));
-        }
-    }
-
-    private static String describe(JoseException e, String text) {
-        if (e.getCause() instanceof ParseException) {
-            int position = ((ParseException) e.getCause()).getPosition();
-            if (position >= text.strip().length() - 1) {
-                return "is not valid JSON: it ends too early (truncated?)";
+            return new JsonFields(JsonTree.parseObject(text), "");
+        } catch (NoClassDefFoundError e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("jakarta/json/")) {
+                throw e;
             }
-            return "is not valid JSON (error at character " + position + ")";
+            throw new AemConfigurationException("classpath", "The JSON-P API (jakarta.json:jakarta.json-api) is not"
+                    + " on the classpath; the library reads JSON (service credentials, development tokens, IMS"
+                    + " answers) with it. In a plain Java application add it and an implementation, e.g."
+                    + " org.eclipse.parsson:parsson (Jakarta EE servers provide both).", e);
         }
-        if (e.getMessage() != null && e.getMessage().contains("duplicate")) {
-            return "is not valid JSON: a member name appears twice";
-        }
-        return "is not valid JSON";
     }
 
     /** The path of a field of this object, for messages. */
