@@ -52,7 +52,7 @@ public final class ImsClient {
                 .build();
     }
 
-    public URI exchangeUri() {
+    URI exchangeUri() {
         return exchangeUri;
     }
 

@@ -88,11 +88,6 @@ public final class JsonFields {
         return asObject(name, value);
     }
 
-    public Optional<JsonFields> optionalObject(String name) throws JsonFieldException {
-        Object value = fields.get(name);
-        return value == null ? Optional.empty() : Optional.of(asObject(name, value));
-    }
-
     /** A whole number, written as a JSON number or as a string of digits (IMS writes both). */
     public long requireWholeNumber(String name) throws JsonFieldException {
         Object value = fields.get(name);
@@ -137,7 +132,7 @@ public final class JsonFields {
         return new JsonFieldException(pathOf(name), "must be " + expected + " but is " + typeName(actual));
     }
 
-    static String typeName(Object value) {
+    private static String typeName(Object value) {
         if (value instanceof String) {
             return "a string";
         }

@@ -24,7 +24,7 @@ public final class RefreshPolicy {
     private final Duration retryInterval;
     private final Duration unauthorizedRenewalInterval;
 
-    public RefreshPolicy(double refreshRatio, Duration expiryMargin, Duration retryInterval) {
+    RefreshPolicy(double refreshRatio, Duration expiryMargin, Duration retryInterval) {
         this(refreshRatio, expiryMargin, retryInterval, DEFAULT_UNAUTHORIZED_RENEWAL_INTERVAL);
     }
 

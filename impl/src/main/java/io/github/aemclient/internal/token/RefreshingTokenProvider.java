@@ -156,8 +156,8 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         }
     }
 
-    /** The current token's state, for health checks and tests; never blocks. */
-    public State state() {
+    /** The current token's state, for tests; never blocks. */
+    State state() {
         Cached current = cached.get();
         if (current == null) {
             return State.EMPTY;
@@ -170,7 +170,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
     }
 
     /** Lifecycle states of the cached token. */
-    public enum State { EMPTY, FRESH, STALE, EXPIRED }
+    enum State { EMPTY, FRESH, STALE, EXPIRED }
 
     private void renewInBackground(long nowMillis) {
         Failure failure = lastFailure;
