@@ -98,8 +98,8 @@ final class KeyMaterial {
         if (!publicKey.getModulus().equals(privateKey.getModulus())) {
             return false;
         }
-        if (privateKey instanceof RSAPrivateCrtKey) {
-            BigInteger exponent = ((RSAPrivateCrtKey) privateKey).getPublicExponent();
+        if (privateKey instanceof RSAPrivateCrtKey crt) {
+            BigInteger exponent = crt.getPublicExponent();
             return exponent.equals(publicKey.getPublicExponent());
         }
         return signatureVerifies(privateKey, publicKey);

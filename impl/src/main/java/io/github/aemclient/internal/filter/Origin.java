@@ -63,10 +63,9 @@ public final class Origin {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Origin)) {
+        if (!(o instanceof Origin other)) {
             return false;
         }
-        Origin other = (Origin) o;
         return scheme.equals(other.scheme) && host.equals(other.host) && port == other.port;
     }
 

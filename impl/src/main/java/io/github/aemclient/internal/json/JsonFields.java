@@ -59,10 +59,9 @@ public final class JsonFields {
         if (value == null) {
             throw missing(name);
         }
-        if (!(value instanceof String)) {
+        if (!(value instanceof String text)) {
             throw wrongType(name, "a string", value);
         }
-        String text = (String) value;
         if (text.isBlank()) {
             throw new JsonFieldException(pathOf(name), "is empty");
         }
@@ -74,10 +73,10 @@ public final class JsonFields {
         if (value == null) {
             return Optional.empty();
         }
-        if (!(value instanceof String)) {
+        if (!(value instanceof String text)) {
             throw wrongType(name, "a string", value);
         }
-        return Optional.of((String) value);
+        return Optional.of(text);
     }
 
     public JsonFields requireObject(String name) throws JsonFieldException {
@@ -97,14 +96,14 @@ public final class JsonFields {
         if (value instanceof Long || value instanceof Integer) {
             return ((Number) value).longValue();
         }
-        if (value instanceof Double) {
-            double d = (Double) value;
+        if (value instanceof Double number) {
+            double d = number;
             if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
                 return (long) d;
             }
         }
-        if (value instanceof String) {
-            String s = ((String) value).strip();
+        if (value instanceof String text) {
+            String s = text.strip();
             if (s.matches("-?\\d{1,18}")) {
                 return Long.parseLong(s);
             }

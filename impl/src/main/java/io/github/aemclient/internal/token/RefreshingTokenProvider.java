@@ -245,8 +245,8 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
 
     /** A failure of the renewal as this library's exception: ours as they are, anything else wrapped. */
     private AemClientException asClientException(Throwable cause) {
-        if (cause instanceof AemClientException) {
-            return (AemClientException) cause;
+        if (cause instanceof AemClientException ours) {
+            return ours;
         }
         return new AemClientException("Obtaining an access token for environment '" + environment + "' failed: "
                 + cause, cause);
@@ -262,8 +262,8 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         try {
             return running.result.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof AbandonedRenewal) {
-                throw (AbandonedRenewal) e.getCause();
+            if (e.getCause() instanceof AbandonedRenewal abandoned) {
+                throw abandoned;
             }
             throw asClientException(e.getCause());
         } catch (TimeoutException e) {
