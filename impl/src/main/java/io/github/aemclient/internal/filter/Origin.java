@@ -25,7 +25,7 @@ public final class Origin {
         return new Origin(scheme, normalizeHost(uri.getHost()), effectivePort(scheme, uri.getPort()));
     }
 
-    public boolean matches(URI uri) {
+    boolean matches(URI uri) {
         String otherScheme = uri.getScheme();
         String otherHost = uri.getHost();
         // Checked on every request: cheapest comparisons first, the usual spelling without normalising.

@@ -51,7 +51,7 @@ public final class RefreshPolicy {
      * The least time between two renewals caused by AEM answering 401: when AEM rejects every token (the
      * credentials are not authorized for it), this is what keeps each request from becoming an IMS exchange.
      */
-    public Duration unauthorizedRenewalInterval() {
+    Duration unauthorizedRenewalInterval() {
         return unauthorizedRenewalInterval;
     }
 
