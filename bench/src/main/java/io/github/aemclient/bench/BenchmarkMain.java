@@ -3,6 +3,7 @@ package io.github.aemclient.bench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class BenchmarkMain {
     private final Map<String, Result<?>> results = new LinkedHashMap<>();
     @SuppressWarnings("rawtypes")
     private final Map<String, Map<String, Result>> secondary = new LinkedHashMap<>();
-    private final List<RestartHerd.Outcome> herds = new java.util.ArrayList<>();
+    private final List<RestartHerd.Outcome> herds = new ArrayList<>();
 
     BenchmarkMain(boolean smoke) {
         this.smoke = smoke;

@@ -5,6 +5,7 @@ import io.github.aemclient.client.AemEnvironment;
 import io.github.aemclient.testkit.ImsStandIn;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -69,7 +70,7 @@ public class EndToEndBenchmark {
                 .readTimeout(30, TimeUnit.SECONDS)
                 .property(AemEnvironment.JERSEY_FOLLOW_REDIRECTS, Boolean.FALSE)
                 .property(AemEnvironment.RESTEASY_FOLLOW_REDIRECTS, Boolean.FALSE)
-                .register((jakarta.ws.rs.client.ClientRequestFilter) request ->
+                .register((ClientRequestFilter) request ->
                         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, header))
                 .build();
         constantHeader = constantClient.target(url).path("/content/wknd.json");

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.aemclient.AccessToken;
+import io.github.aemclient.ImsUnavailableException;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.Fault;
 import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestCredentials;
+import jakarta.enterprise.inject.spi.Extension;
 import jakarta.json.Json;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.WebTarget;
 import java.io.StringReader;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -17,6 +21,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.logging.Level;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
@@ -82,8 +88,8 @@ class AemClientExtensionTest {
 
     @Test
     void theExtensionIsRegisteredForServiceLoading() {
-        assertThat(java.util.ServiceLoader.load(jakarta.enterprise.inject.spi.Extension.class).stream()
-                .map(java.util.ServiceLoader.Provider::type))
+        assertThat(ServiceLoader.load(Extension.class).stream()
+                .map(ServiceLoader.Provider::type))
                 .contains(AemClientExtension.class);
     }
 
@@ -248,8 +254,8 @@ class AemClientExtensionTest {
         Beans.Eager bean = start(Beans.Eager.class).select(Beans.Eager.class).get();
 
         assertThatThrownBy(() -> bean.aem.path("/x").request().get(String.class))
-                .isInstanceOf(jakarta.ws.rs.ProcessingException.class)
-                .cause().isInstanceOf(io.github.aemclient.ImsUnavailableException.class)
+                .isInstanceOf(ProcessingException.class)
+                .cause().isInstanceOf(ImsUnavailableException.class)
                 .hasMessageStartingWith("IMS at http://127.0.0.1:" + deadPort + "/ims/exchange/jwt refused the connection")
                 .hasMessageContaining("(gave up after 4 attempts");
     }
@@ -278,7 +284,7 @@ class AemClientExtensionTest {
                     .addBeanClasses(Beans.Eager.class).initialize();
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
-            assertThat(logs.messages(java.util.logging.Level.WARNING)).singleElement().asString()
+            assertThat(logs.messages(Level.WARNING)).singleElement().asString()
                     .startsWith("AEM environment 'eager' (aem.eager.eager=true): the first access token is still"
                             + " being obtained in the background after 500 ms; the deployment continues");
         }
@@ -329,7 +335,7 @@ class AemClientExtensionTest {
                 throw new IllegalStateException("connection pool already shut down");
             });
 
-            assertThat(logs.messages(java.util.logging.Level.WARNING)).singleElement().asString()
+            assertThat(logs.messages(Level.WARNING)).singleElement().asString()
                     .isEqualTo("Closing the JAX-RS client of AEM environment 'author' failed");
         }
     }
@@ -339,7 +345,7 @@ class AemClientExtensionTest {
         service("author", AUTHOR);
         Beans.Author bean = start(Beans.Author.class).select(Beans.Author.class).get();
         bean.aem.path("/x").request().get(String.class);
-        jakarta.ws.rs.client.WebTarget target = bean.aem;
+        WebTarget target = bean.aem;
 
         container.close();
 

@@ -2,6 +2,7 @@ package io.github.aemclient.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.ImsException;
@@ -9,19 +10,30 @@ import io.github.aemclient.TokenExpiredException;
 import io.github.aemclient.client.AuthMode;
 import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
+import io.github.aemclient.testkit.Fault;
 import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestCredentials;
 import jakarta.json.Json;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,13 +182,13 @@ class AemEnvironmentTest {
 
     @Test
     void nothingIsRegisteredInJmx() throws Exception {
-        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
-        java.util.Set<javax.management.ObjectName> before = server.queryNames(null, null);
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> before = server.queryNames(null, null);
         try (AemEnvironment author = service()) {
             author.target().path("/jmx").request().get().close();
             author.tokenProvider().orElseThrow().getAccessToken();
 
-            java.util.Set<javax.management.ObjectName> added = new java.util.HashSet<>(server.queryNames(null, null));
+            Set<ObjectName> added = new HashSet<>(server.queryNames(null, null));
             added.removeAll(before);
             assertThat(added).as("MBeans registered while an environment is in use").isEmpty();
         }
@@ -197,7 +209,7 @@ class AemEnvironmentTest {
             assertThat(ims.successfulExchanges()).isEqualTo(exchanges + 1);
             assertThat(aem.requests().subList(aemCalls, aem.requests().size()))
                     .extracting(AemRequest::path, AemRequest::status)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("/b", 401), org.assertj.core.groups.Tuple.tuple("/b", 200));
+                    .containsExactly(tuple("/b", 401), tuple("/b", 200));
         }
     }
 
@@ -209,7 +221,7 @@ class AemEnvironmentTest {
 
             try (Response response = author.target().path("/content/x").request()
                     .header("X-Request-Id", "r-42")
-                    .put(jakarta.ws.rs.client.Entity.json("{\"title\":\"Hello\"}"))) {
+                    .put(Entity.json("{\"title\":\"Hello\"}"))) {
                 assertThat(response.getStatus()).isEqualTo(200);
             }
             AemRequest rejected = aem.requests().get(aem.requests().size() - 2);
@@ -230,7 +242,7 @@ class AemEnvironmentTest {
         try (AemEnvironment author = service()) {
             author.target().path("/warm").request().get().close();
             ims.revokeAll();
-            try (Response post = author.target().path("/post").request().post(jakarta.ws.rs.client.Entity.text("x"))) {
+            try (Response post = author.target().path("/post").request().post(Entity.text("x"))) {
                 assertThat(post.getStatus()).isEqualTo(401);
             }
             try (Response next = author.target().path("/next").request().get()) {
@@ -238,8 +250,8 @@ class AemEnvironmentTest {
             }
 
             ims.revokeAll();
-            try (Response stream = author.target().path("/stream").request().put(jakarta.ws.rs.client.Entity.text(
-                    new java.io.ByteArrayInputStream("data".getBytes(java.nio.charset.StandardCharsets.UTF_8))))) {
+            try (Response stream = author.target().path("/stream").request().put(Entity.text(
+                    new ByteArrayInputStream("data".getBytes(StandardCharsets.UTF_8))))) {
                 assertThat(stream.getStatus()).isEqualTo(401);
             }
         }
@@ -250,8 +262,8 @@ class AemEnvironmentTest {
         try (AemEnvironment author = service()) {
             author.target().path("/warm").request().get().close();
             int aemCalls = aem.requests().size();
-            aem.enqueue(io.github.aemclient.testkit.Fault.body(401, "application/json", "{\"error\":\"revoked\"}"),
-                    io.github.aemclient.testkit.Fault.body(401, "application/json", "{\"error\":\"still revoked\"}"));
+            aem.enqueue(Fault.body(401, "application/json", "{\"error\":\"revoked\"}"),
+                    Fault.body(401, "application/json", "{\"error\":\"still revoked\"}"));
 
             try (Response response = author.target().path("/twice").request().get()) {
                 assertThat(response.getStatus()).isEqualTo(401);
@@ -343,8 +355,8 @@ class AemEnvironmentTest {
         try (AemStandIn shortAem = AemStandIn.start(shortLived);
                 AemEnvironment author = AemEnvironment.builder("author").url(shortAem.url().toString())
                         .credentialsFile(credentialsFile).imsUrl(shortLived.url().toString()).build()) {
-            List<Thread> threads = new java.util.ArrayList<>();
-            java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+            List<Thread> threads = new ArrayList<>();
+            AtomicInteger failures = new AtomicInteger();
             long until = System.nanoTime() + Duration.ofMillis(3500).toNanos();
             for (int t = 0; t < 8; t++) {
                 Thread thread = new Thread(() -> {

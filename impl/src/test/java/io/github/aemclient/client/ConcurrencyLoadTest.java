@@ -7,6 +7,7 @@ import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestCredentials;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,7 +56,7 @@ class ConcurrencyLoadTest {
 
             LongAdder calls = new LongAdder();
             AtomicInteger failures = new AtomicInteger();
-            List<String> firstFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> firstFailures = new CopyOnWriteArrayList<>();
             long started = System.nanoTime();
             long deadline = started + Duration.ofSeconds(60).toNanos();
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -117,7 +119,7 @@ class ConcurrencyLoadTest {
         }
 
         @Override
-        public void filter(jakarta.ws.rs.client.ClientRequestContext request) {
+        public void filter(ClientRequestContext request) {
             String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
             boolean live = header != null && header.startsWith("Bearer ")
                     && ims.principalOf(header.substring(7)).isPresent();

@@ -14,9 +14,12 @@ import io.github.aemclient.testkit.TestCredentials;
 import io.github.aemclient.testkit.TestCredentials.JsonEdit;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -59,8 +62,8 @@ class MalformedInputTest {
     static Path createDirectory() {
         try {
             return Files.createTempDirectory("malformed");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -85,8 +88,8 @@ class MalformedInputTest {
             Path file = DIR.resolve("creds-" + System.nanoTime() + ".json");
             try {
                 Files.write(file, content);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             service(b -> b.credentialsFile(file)).run();
         };
@@ -127,7 +130,7 @@ class MalformedInputTest {
             ec.initialize(new ECGenParameterSpec("secp256r1"));
             return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
                     ec.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,12 +1,11 @@
 package io.github.aemclient.client;
 
-import io.github.aemclient.internal.config.EnvironmentSettings;
-import io.github.aemclient.internal.config.EnvironmentSettingsReader;
-import io.github.aemclient.internal.config.PropertyLookup;
-import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.aemclient.AccessToken;
+import io.github.aemclient.internal.config.EnvironmentSettings;
+import io.github.aemclient.internal.config.EnvironmentSettingsReader;
+import io.github.aemclient.internal.config.PropertyLookup;
 import io.github.aemclient.support.CapturedLogs;
 import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
@@ -15,12 +14,16 @@ import io.github.aemclient.testkit.ImsRequest;
 import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestCredentials;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +51,8 @@ class SecretHygieneTest {
             }
         }
         secrets.add(PASSWORD);
-        secrets.add(java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        secrets.add(Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8)));
 
         // Every logger at full verbosity: the library's, smallrye-jwt's, jose4j's, RESTEasy's. Except the HTTP
         // wire log under RESTEasy (Apache HttpClient's org.apache.http.headers/wire), which prints every header
@@ -100,7 +103,7 @@ class SecretHygieneTest {
 
             ims.requests().stream().map(ImsRequest::form).map(f -> f.get("jwt_token")).filter(Objects::nonNull)
                     .forEach(secrets::add);
-            aem.requests().stream().map(AemRequest::bearerToken).flatMap(java.util.Optional::stream)
+            aem.requests().stream().map(AemRequest::bearerToken).flatMap(Optional::stream)
                     .forEach(secrets::add);
             seen.append(logs.all());
             assertThat(logs.messages()).as("something was logged").isNotEmpty();

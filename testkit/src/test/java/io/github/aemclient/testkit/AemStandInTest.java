@@ -2,6 +2,8 @@ package io.github.aemclient.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class AemStandInTest {
@@ -114,8 +117,8 @@ class AemStandInTest {
 
             assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
             assertThat(gzip.headers().firstValue("Content-Encoding")).contains("gzip");
-            try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
-                    new java.io.ByteArrayInputStream(gzip.body()))) {
+            try (GZIPInputStream in = new GZIPInputStream(
+                    new ByteArrayInputStream(gzip.body()))) {
                 assertThat(in.readAllBytes()).isEqualTo(plain.body());
             }
         }
@@ -124,11 +127,11 @@ class AemStandInTest {
     @Test
     void streamsALargeBodyOfTheRequestedSize() throws Exception {
         try (AemStandIn sdk = AemStandIn.startLocalSdk().allowAnonymous()) {
-            HttpResponse<java.io.InputStream> response = HTTP.send(HttpRequest.newBuilder(
+            HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(
                     URI.create(sdk.url() + "/testkit/bytes/1000003")).build(), HttpResponse.BodyHandlers.ofInputStream());
             long count = 0;
             boolean pattern = true;
-            try (java.io.InputStream in = response.body()) {
+            try (InputStream in = response.body()) {
                 int b;
                 while ((b = in.read()) != -1) {
                     pattern &= b == count % 251;

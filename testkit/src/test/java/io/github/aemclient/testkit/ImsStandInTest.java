@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -111,7 +113,7 @@ class ImsStandInTest {
     @Test
     void throttlesAboveItsRateWith429AndRetryAfter() throws Exception {
         try (ImsStandIn limited = ImsStandIn.start().register(TEST).throttle(2)) {
-            List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+            List<HttpResponse<String>> answers = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 answers.add(HTTP.send(HttpRequest.newBuilder(URI.create(limited.url() + "/ims/exchange/jwt"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -242,11 +244,11 @@ class ImsStandInTest {
         assertThat(large.statusCode()).isEqualTo(502);
         assertThat(large.body()).hasSize(3 * 1024 * 1024).startsWith("{\"access_token\":\"aaaa");
 
-        HttpResponse<java.io.InputStream> endless = HTTP.send(HttpRequest.newBuilder(URI.create(ims.url()
+        HttpResponse<InputStream> endless = HTTP.send(HttpRequest.newBuilder(URI.create(ims.url()
                 + "/ims/exchange/jwt")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(TEST.clientId(), TEST.clientSecret(),
                         assertion(c -> c)))).build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (java.io.InputStream body = endless.body()) {
+        try (InputStream body = endless.body()) {
             assertThat(body.readNBytes(5 * 1024 * 1024)).hasSize(5 * 1024 * 1024);
         }
         assertThat(endless.statusCode()).isEqualTo(200);

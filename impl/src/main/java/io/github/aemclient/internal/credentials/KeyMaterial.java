@@ -2,6 +2,7 @@ package io.github.aemclient.internal.credentials;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -97,8 +98,8 @@ final class KeyMaterial {
         if (!publicKey.getModulus().equals(privateKey.getModulus())) {
             return false;
         }
-        if (privateKey instanceof RSAPrivateCrtKey) {
-            BigInteger exponent = ((RSAPrivateCrtKey) privateKey).getPublicExponent();
+        if (privateKey instanceof RSAPrivateCrtKey crt) {
+            BigInteger exponent = crt.getPublicExponent();
             return exponent.equals(publicKey.getPublicExponent());
         }
         return signatureVerifies(privateKey, publicKey);
@@ -106,7 +107,7 @@ final class KeyMaterial {
 
     private static boolean signatureVerifies(PrivateKey privateKey, PublicKey publicKey) {
         try {
-            byte[] probe = "aem-client key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] probe = "aem-client key check".getBytes(StandardCharsets.US_ASCII);
             Signature signer = Signature.getInstance("SHA256withRSA");
             signer.initSign(privateKey);
             signer.update(probe);

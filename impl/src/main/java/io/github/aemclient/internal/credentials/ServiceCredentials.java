@@ -73,7 +73,7 @@ public final class ServiceCredentials {
         return privateKey;
     }
 
-    public Optional<X509Certificate> certificate() {
+    Optional<X509Certificate> certificate() {
         return Optional.ofNullable(certificate);
     }
 

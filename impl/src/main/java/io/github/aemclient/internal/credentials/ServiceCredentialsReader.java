@@ -105,19 +105,19 @@ public final class ServiceCredentialsReader {
     private static List<String> metascopes(JsonFields integration) throws JsonFieldException {
         Object raw = integration.raw("metascopes").orElseThrow(() -> integration.missing("metascopes"));
         List<String> scopes = new ArrayList<>();
-        if (raw instanceof String) {
-            for (String scope : ((String) raw).split(",")) {
+        if (raw instanceof String commaSeparated) {
+            for (String scope : commaSeparated.split(",")) {
                 if (!scope.isBlank()) {
                     scopes.add(scope.strip());
                 }
             }
-        } else if (raw instanceof List) {
-            for (Object scope : (List<?>) raw) {
-                if (!(scope instanceof String)) {
+        } else if (raw instanceof List<?> list) {
+            for (Object element : list) {
+                if (!(element instanceof String scope)) {
                     throw integration.invalid("metascopes", "must contain only strings");
                 }
-                if (!((String) scope).isBlank()) {
-                    scopes.add(((String) scope).strip());
+                if (!scope.isBlank()) {
+                    scopes.add(scope.strip());
                 }
             }
         } else {

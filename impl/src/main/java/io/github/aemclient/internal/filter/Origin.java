@@ -25,7 +25,7 @@ public final class Origin {
         return new Origin(scheme, normalizeHost(uri.getHost()), effectivePort(scheme, uri.getPort()));
     }
 
-    public boolean matches(URI uri) {
+    boolean matches(URI uri) {
         String otherScheme = uri.getScheme();
         String otherHost = uri.getHost();
         // Checked on every request: cheapest comparisons first, the usual spelling without normalising.
@@ -63,10 +63,9 @@ public final class Origin {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Origin)) {
+        if (!(o instanceof Origin other)) {
             return false;
         }
-        Origin other = (Origin) o;
         return scheme.equals(other.scheme) && host.equals(other.host) && port == other.port;
     }
 

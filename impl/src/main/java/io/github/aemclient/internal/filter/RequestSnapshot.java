@@ -10,6 +10,7 @@ import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A request to AEM as the application built it, before any request filter ran: what a replay sends, so
@@ -43,7 +44,7 @@ record RequestSnapshot(URI uri, Object[] headers, Object entity, Type entityType
     }
 
     /** Calls {@code action} with each header's name and values, as they were. */
-    void forEachHeader(java.util.function.BiConsumer<String, Object[]> action) {
+    void forEachHeader(BiConsumer<String, Object[]> action) {
         for (int i = 0; i < headers.length; i += 2) {
             action.accept((String) headers[i], (Object[]) headers[i + 1]);
         }

@@ -1,12 +1,15 @@
 package io.github.aemclient.internal.ims;
 
 import io.github.aemclient.ImsUnavailableException;
+import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +55,7 @@ public final class ImsClient {
                 .build();
     }
 
-    public URI exchangeUri() {
+    URI exchangeUri() {
         return exchangeUri;
     }
 
@@ -93,14 +96,14 @@ public final class ImsClient {
             throw unavailable("call was interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+            if (cause instanceof HttpConnectTimeoutException) {
                 throw unavailable("could not be connected to in time (aem.<env>.connect-timeout)", cause);
             }
-            if (cause instanceof java.net.http.HttpTimeoutException) {
+            if (cause instanceof HttpTimeoutException) {
                 throw unavailable("did not answer within " + readTimeout.toMillis()
                         + " ms (aem.<env>.read-timeout)", cause);
             }
-            if (cause instanceof java.net.ConnectException) {
+            if (cause instanceof ConnectException) {
                 throw unavailable("refused the connection", cause);
             }
             throw unavailable("failed: " + describe(cause), cause);

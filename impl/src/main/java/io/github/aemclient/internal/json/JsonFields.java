@@ -1,11 +1,9 @@
 package io.github.aemclient.internal.json;
 
+import io.github.aemclient.AemConfigurationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.json.internal.json_simple.parser.ParseException;
-import org.jose4j.lang.JoseException;
 
 /**
  * Typed, path-aware reads from one JSON object. Every failure names the field by its full path
@@ -31,24 +29,16 @@ public final class JsonFields {
             throw new JsonSyntaxException("is not a JSON object (it does not start with '{')");
         }
         try {
-            return new JsonFields(JsonUtil.parseJson(text), "");
-        } catch (JoseException e) {
-            throw new JsonSyntaxException(describe(e, text));
-        }
-    }
-
-    private static String describe(JoseException e, String text) {
-        if (e.getCause() instanceof ParseException) {
-            int position = ((ParseException) e.getCause()).getPosition();
-            if (position >= text.strip().length() - 1) {
-                return "is not valid JSON: it ends too early (truncated?)";
+            return new JsonFields(JsonTree.parseObject(text), "");
+        } catch (NoClassDefFoundError e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("jakarta/json/")) {
+                throw e;
             }
-            return "is not valid JSON (error at character " + position + ")";
+            throw new AemConfigurationException("classpath", "The JSON-P API (jakarta.json:jakarta.json-api) is not"
+                    + " on the classpath; the library reads JSON (service credentials, development tokens, IMS"
+                    + " answers) with it. In a plain Java application add it and an implementation, e.g."
+                    + " org.eclipse.parsson:parsson (Jakarta EE servers provide both).", e);
         }
-        if (e.getMessage() != null && e.getMessage().contains("duplicate")) {
-            return "is not valid JSON: a member name appears twice";
-        }
-        return "is not valid JSON";
     }
 
     /** The path of a field of this object, for messages. */
@@ -69,10 +59,9 @@ public final class JsonFields {
         if (value == null) {
             throw missing(name);
         }
-        if (!(value instanceof String)) {
+        if (!(value instanceof String text)) {
             throw wrongType(name, "a string", value);
         }
-        String text = (String) value;
         if (text.isBlank()) {
             throw new JsonFieldException(pathOf(name), "is empty");
         }
@@ -84,10 +73,10 @@ public final class JsonFields {
         if (value == null) {
             return Optional.empty();
         }
-        if (!(value instanceof String)) {
+        if (!(value instanceof String text)) {
             throw wrongType(name, "a string", value);
         }
-        return Optional.of((String) value);
+        return Optional.of(text);
     }
 
     public JsonFields requireObject(String name) throws JsonFieldException {
@@ -96,11 +85,6 @@ public final class JsonFields {
             throw missing(name);
         }
         return asObject(name, value);
-    }
-
-    public Optional<JsonFields> optionalObject(String name) throws JsonFieldException {
-        Object value = fields.get(name);
-        return value == null ? Optional.empty() : Optional.of(asObject(name, value));
     }
 
     /** A whole number, written as a JSON number or as a string of digits (IMS writes both). */
@@ -112,14 +96,14 @@ public final class JsonFields {
         if (value instanceof Long || value instanceof Integer) {
             return ((Number) value).longValue();
         }
-        if (value instanceof Double) {
-            double d = (Double) value;
+        if (value instanceof Double number) {
+            double d = number;
             if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
                 return (long) d;
             }
         }
-        if (value instanceof String) {
-            String s = ((String) value).strip();
+        if (value instanceof String text) {
+            String s = text.strip();
             if (s.matches("-?\\d{1,18}")) {
                 return Long.parseLong(s);
             }
@@ -147,7 +131,7 @@ public final class JsonFields {
         return new JsonFieldException(pathOf(name), "must be " + expected + " but is " + typeName(actual));
     }
 
-    static String typeName(Object value) {
+    private static String typeName(Object value) {
         if (value instanceof String) {
             return "a string";
         }

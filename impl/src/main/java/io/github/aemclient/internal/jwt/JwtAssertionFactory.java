@@ -8,6 +8,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.ServiceConfigurationError;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -61,7 +62,7 @@ public final class JwtAssertionFactory {
         }
         try {
             ConfigProvider.getConfig();
-        } catch (IllegalStateException | java.util.ServiceConfigurationError e) {
+        } catch (IllegalStateException | ServiceConfigurationError e) {
             throw new AemConfigurationException("classpath", "No MicroProfile Config implementation is on the"
                     + " classpath; smallrye-jwt-build needs one to sign the IMS assertion. In a plain Java"
                     + " application add io.smallrye.config:smallrye-config (Jakarta EE servers provide one).", e);

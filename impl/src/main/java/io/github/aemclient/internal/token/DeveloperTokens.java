@@ -14,7 +14,7 @@ import java.util.Base64;
  * {@code {"ok":true,"statusCode":200,"accessToken":"..."}}. Its lifetime comes from the token's own
  * claims, {@code created_at} + {@code expires_in} (milliseconds, as numbers or strings).
  */
-public final class DeveloperTokens {
+final class DeveloperTokens {
 
     /** 9999-12-31T23:59:59.999Z: no real token lives this long; beyond it the claims are not milliseconds. */
     static final long LATEST_EXPIRY_MILLIS = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
@@ -25,7 +25,7 @@ public final class DeveloperTokens {
     /**
      * @param source where the text came from (a property, a file), for messages
      */
-    public static AccessToken parse(String text, String source) {
+    static AccessToken parse(String text, String source) {
         String token = extractToken(text.strip(), source);
         JsonFields claims = claimsOf(token, source);
         try {

@@ -20,7 +20,7 @@ public final class RefreshPolicy {
     private final Duration retryInterval;
     private final Duration unauthorizedRenewalInterval;
 
-    public RefreshPolicy(double refreshRatio, Duration expiryMargin, Duration retryInterval) {
+    RefreshPolicy(double refreshRatio, Duration expiryMargin, Duration retryInterval) {
         this(refreshRatio, expiryMargin, retryInterval, Settings.UNAUTHORIZED_RENEWAL_INTERVAL.defaultOrFail());
     }
 
@@ -47,7 +47,7 @@ public final class RefreshPolicy {
      * The least time between two renewals caused by AEM answering 401: when AEM rejects every token (the
      * credentials are not authorized for it), this is what keeps each request from becoming an IMS exchange.
      */
-    public Duration unauthorizedRenewalInterval() {
+    Duration unauthorizedRenewalInterval() {
         return unauthorizedRenewalInterval;
     }
 

@@ -156,8 +156,8 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         }
     }
 
-    /** The current token's state, for health checks and tests; never blocks. */
-    public State state() {
+    /** The current token's state, for tests; never blocks. */
+    State state() {
         Cached current = cached.get();
         if (current == null) {
             return State.EMPTY;
@@ -170,7 +170,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
     }
 
     /** Lifecycle states of the cached token. */
-    public enum State { EMPTY, FRESH, STALE, EXPIRED }
+    enum State { EMPTY, FRESH, STALE, EXPIRED }
 
     private void renewInBackground(long nowMillis) {
         Failure failure = lastFailure;
@@ -245,8 +245,8 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
 
     /** A failure of the renewal as this library's exception: ours as they are, anything else wrapped. */
     private AemClientException asClientException(Throwable cause) {
-        if (cause instanceof AemClientException) {
-            return (AemClientException) cause;
+        if (cause instanceof AemClientException ours) {
+            return ours;
         }
         return new AemClientException("Obtaining an access token for environment '" + environment + "' failed: "
                 + cause, cause);
@@ -262,8 +262,8 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         try {
             return running.result.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof AbandonedRenewal) {
-                throw (AbandonedRenewal) e.getCause();
+            if (e.getCause() instanceof AbandonedRenewal abandoned) {
+                throw abandoned;
             }
             throw asClientException(e.getCause());
         } catch (TimeoutException e) {

@@ -48,7 +48,7 @@ public final class RetryPolicy {
         return maxDuration;
     }
 
-    public static boolean isRetryable(AemClientException e) {
+    static boolean isRetryable(AemClientException e) {
         if (e instanceof ImsUnavailableException) {
             return true;
         }
@@ -60,7 +60,7 @@ public final class RetryPolicy {
     }
 
     /** IMS asked this client to slow down: 429, or a transient failure with a {@code Retry-After}. */
-    public static boolean isThrottling(AemClientException e) {
+    static boolean isThrottling(AemClientException e) {
         return e instanceof ImsException ims && isRetryable(e) && (ims.status() == 429 || ims.retryAfter().isPresent());
     }
 

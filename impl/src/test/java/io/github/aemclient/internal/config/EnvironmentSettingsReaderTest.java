@@ -1,12 +1,13 @@
 package io.github.aemclient.internal.config;
 
-import io.github.aemclient.client.AuthMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.aemclient.AemConfigurationException;
+import io.github.aemclient.client.AuthMode;
+import io.github.aemclient.support.CapturedLogs;
 import io.github.aemclient.testkit.TestCredentials;
 import io.github.aemclient.testkit.TestCredentials.JsonEdit;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,9 +176,9 @@ class EnvironmentSettingsReaderTest {
         set("url", "http://aem.internal.example").set("credentials-file", credentialsFile.toString())
                 .set("allow-insecure-http", "true");
 
-        try (io.github.aemclient.support.CapturedLogs logs = io.github.aemclient.support.CapturedLogs.capture()) {
+        try (CapturedLogs logs = CapturedLogs.capture()) {
             assertThat(read().mode()).isEqualTo(AuthMode.SERVICE);
-            assertThat(logs.messages(java.util.logging.Level.WARNING)).singleElement().asString()
+            assertThat(logs.messages(Level.WARNING)).singleElement().asString()
                     .startsWith("INSECURE: aem.author.url is plain http to aem.internal.example and"
                             + " aem.author.allow-insecure-http=true");
         }

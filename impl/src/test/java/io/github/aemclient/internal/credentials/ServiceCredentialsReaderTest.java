@@ -2,6 +2,7 @@ package io.github.aemclient.internal.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.testkit.TestCredentials;
@@ -16,6 +17,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -265,7 +267,7 @@ class ServiceCredentialsReaderTest {
         String keyBody = CREDENTIALS.privateKeyPem().split("\r\n")[3];
         List<String> messages = requiredFields()
                 .map(f -> messageOf(() -> ServiceCredentialsReader.fromJson(CREDENTIALS.json(i -> JsonEdit.remove(i, f)), "x")))
-                .collect(java.util.stream.Collectors.toList());
+                .collect(Collectors.toList());
         // A parse error right inside the secret must not quote it.
         String json = CREDENTIALS.json();
         int secretAt = json.indexOf(CREDENTIALS.clientSecret());
@@ -289,7 +291,7 @@ class ServiceCredentialsReaderTest {
 
     /** The message of the configuration error {@code r} must throw: nothing thrown fails the test. */
     private static String messageOf(Runnable r) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(r::run);
+        Throwable thrown = catchThrowable(r::run);
         assertThat(thrown).as("the error it must throw").isInstanceOf(AemConfigurationException.class);
         return thrown.getMessage();
     }

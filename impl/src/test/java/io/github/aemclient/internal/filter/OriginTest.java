@@ -52,24 +52,24 @@ class OriginTest {
 
     @Test
     void originsAreEqualBySchemeHostAndPortAndShowThem() {
-        Origin aem = Origin.of(java.net.URI.create("https://Author.Example.com/content"));
+        Origin aem = Origin.of(URI.create("https://Author.Example.com/content"));
 
-        assertThat(aem).isEqualTo(Origin.of(java.net.URI.create("https://author.example.com:443/x")))
-                .hasSameHashCodeAs(Origin.of(java.net.URI.create("https://author.example.com:443/x")))
-                .isNotEqualTo(Origin.of(java.net.URI.create("http://author.example.com:443")))
-                .isNotEqualTo(Origin.of(java.net.URI.create("https://other.example.com")))
-                .isNotEqualTo(Origin.of(java.net.URI.create("https://author.example.com:8443")))
+        assertThat(aem).isEqualTo(Origin.of(URI.create("https://author.example.com:443/x")))
+                .hasSameHashCodeAs(Origin.of(URI.create("https://author.example.com:443/x")))
+                .isNotEqualTo(Origin.of(URI.create("http://author.example.com:443")))
+                .isNotEqualTo(Origin.of(URI.create("https://other.example.com")))
+                .isNotEqualTo(Origin.of(URI.create("https://author.example.com:8443")))
                 .isNotEqualTo("https://author.example.com:443");
-        assertThat(aem.hashCode()).isNotEqualTo(Origin.of(java.net.URI.create("https://other.example.com")).hashCode());
+        assertThat(aem.hashCode()).isNotEqualTo(Origin.of(URI.create("https://other.example.com")).hashCode());
         assertThat(aem).hasToString("https://author.example.com:443");
-        assertThat(Origin.of(java.net.URI.create("http://[::1]:4502"))).hasToString("http://[::1]:4502");
+        assertThat(Origin.of(URI.create("http://[::1]:4502"))).hasToString("http://[::1]:4502");
     }
 
     @Test
     void aSchemeWithoutADefaultPortMatchesOnlyItsOwnPort() {
-        Origin ftp = Origin.of(java.net.URI.create("ftp://files.example.com"));
+        Origin ftp = Origin.of(URI.create("ftp://files.example.com"));
 
-        assertThat(ftp.matches(java.net.URI.create("ftp://files.example.com/x"))).isTrue();
-        assertThat(ftp.matches(java.net.URI.create("ftp://files.example.com:80/x"))).isFalse();
+        assertThat(ftp.matches(URI.create("ftp://files.example.com/x"))).isTrue();
+        assertThat(ftp.matches(URI.create("ftp://files.example.com:80/x"))).isFalse();
     }
 }

@@ -5,18 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -24,7 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -82,7 +89,7 @@ class RepeatableEntitiesTest {
     }
 
     /** A leaf wrapped {@code depth} times: the leaf is looked at at that depth. */
-    static Object nested(int depth, java.util.function.UnaryOperator<Object> wrap) {
+    static Object nested(int depth, UnaryOperator<Object> wrap) {
         Object value = "leaf";
         for (int i = 0; i < depth; i++) {
             value = wrap.apply(value);
@@ -91,7 +98,7 @@ class RepeatableEntitiesTest {
     }
 
     static List<String> strings(int count) {
-        return java.util.Collections.nCopies(count, "s");
+        return Collections.nCopies(count, "s");
     }
 
     interface Named extends Serializable {
@@ -137,9 +144,9 @@ class RepeatableEntitiesTest {
                 Arguments.of("arrays nested to the depth bound", nested(16, v -> new Object[] {v})),
                 Arguments.of("records nested to the depth bound", nested(16, Wrapper::new)),
                 Arguments.of("as many objects as may be looked at", strings(9_999)),
-                Arguments.of("null elements and empty Optionals", java.util.Arrays.asList(null, Optional.empty())),
+                Arguments.of("null elements and empty Optionals", Arrays.asList(null, Optional.empty())),
                 Arguments.of("a record implementing the application's Serializable interface", new NamedPage("n")),
-                Arguments.of("a JDK concurrent list", new java.util.concurrent.CopyOnWriteArrayList<>(List.of("a"))));
+                Arguments.of("a JDK concurrent list", new CopyOnWriteArrayList<>(List.of("a"))));
     }
 
     static Stream<Arguments> notRepeatable() {
@@ -170,14 +177,14 @@ class RepeatableEntitiesTest {
                 Arguments.of("more objects than may be looked at", strings(10_000)),
                 Arguments.of("a record implementing an interface that is a Supplier", new ProducingPage("p")),
                 Arguments.of("the application's subclass of a JDK list", new AppList()),
-                Arguments.of("a JAX-RS implementation's map", new jakarta.ws.rs.core.MultivaluedHashMap<String, String>()));
+                Arguments.of("a JAX-RS implementation's map", new MultivaluedHashMap<String, String>()));
     }
 
     static EntityPart entityPart() {
         try {
             return EntityPart.withName("file").content(new ByteArrayInputStream(new byte[1])).build();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -14,12 +14,15 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Configurable;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
@@ -32,13 +35,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -93,11 +100,11 @@ public abstract class ReplayContract extends ReplayFixture {
 
     @Test
     void providersAFeatureRegisteredOnTheTargetRunOnTheReplayWithoutBeingRegisteredTwice() {
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
+        Logger root = Logger.getLogger("");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
+            public void publish(LogRecord record) {
                 if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
                     warnings.add(record.getLoggerName() + ": " + record.getMessage());
                 }
@@ -306,11 +313,11 @@ public abstract class ReplayContract extends ReplayFixture {
     }
 
     /** A feature that registers a filter numbering its passes in a header. */
-    public static final class HeaderFeature implements jakarta.ws.rs.core.Feature {
+    public static final class HeaderFeature implements Feature {
         private final AtomicInteger passes = new AtomicInteger();
 
         @Override
-        public boolean configure(jakarta.ws.rs.core.FeatureContext context) {
+        public boolean configure(FeatureContext context) {
             context.register((ClientRequestFilter) request ->
                     request.getHeaders().putSingle("X-Feature", "pass-" + passes.incrementAndGet()));
             return true;
@@ -340,7 +347,7 @@ public abstract class ReplayContract extends ReplayFixture {
 
         @Override
         public void writeTo(Page page, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                MultivaluedMap<String, Object> headers, OutputStream out) throws java.io.IOException {
+                MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
             boolean marked = Arrays.stream(annotations).anyMatch(a -> a.annotationType() == Marker.class);
             out.write(("page:" + page.title() + ";marked=" + marked).getBytes(StandardCharsets.UTF_8));
         }
@@ -357,7 +364,7 @@ public abstract class ReplayContract extends ReplayFixture {
 
         @Override
         public void writeTo(List<String> strings, Class<?> type, Type genericType, Annotation[] annotations,
-                MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws java.io.IOException {
+                MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
             out.write(("strings:" + String.join("|", strings)).getBytes(StandardCharsets.UTF_8));
         }
     }

@@ -1,16 +1,15 @@
 package io.github.aemclient.internal.filter;
 
-import io.github.aemclient.testkit.ImsStandIn;
-
-import io.github.aemclient.testkit.MutableClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.aemclient.client.AemEnvironment;
 import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.Fault;
+import io.github.aemclient.testkit.ImsStandIn;
+import io.github.aemclient.testkit.MutableClock;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
@@ -169,7 +168,7 @@ public abstract class ReplayEdgeCasesContract extends ReplayFixture {
         });
 
         assertThat(seen).extracting(AemRequest::method, AemRequest::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("HEAD", 401), org.assertj.core.groups.Tuple.tuple("HEAD", 200));
+                .containsExactly(tuple("HEAD", 401), tuple("HEAD", 200));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -121,7 +122,7 @@ class ImsClientTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', value = {
         "invalid_client    | check technicalAccount.clientId and technicalAccount.clientSecret in the credentials",
         "invalid_signature | the private key does not match a certificate registered for this integration",
         "invalid_token     | IMS rejected the signed JWT: check the org and id in the credentials, and that this machine's clock is right",

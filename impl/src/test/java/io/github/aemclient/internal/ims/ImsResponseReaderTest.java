@@ -2,6 +2,7 @@ package io.github.aemclient.internal.ims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.aemclient.ImsException;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class ImsResponseReaderTest {
     }
 
     static ImsException refusal(String body) {
-        return org.assertj.core.api.Assertions.catchThrowableOfType(ImsException.class,
+        return catchThrowableOfType(ImsException.class,
                 () -> ImsResponseReader.read(400, body, null, List.of()));
     }
 

@@ -251,12 +251,12 @@ class DeveloperTokenProviderTest {
     @Test
     void aRejectedTokenFromAFileIsReadAgainAndANewOneIsSaid() throws Exception {
         Path file = dir.resolve("token.json");
-        java.nio.file.Files.writeString(file, token);
+        Files.writeString(file, token);
         DeveloperTokenProvider provider = new DeveloperTokenProvider("dev", file.toString(),
-                () -> io.github.aemclient.internal.credentials.SecretFiles.readText(file, "token file"), true, clock);
+                () -> SecretFiles.readText(file, "token file"), true, clock);
         AccessToken first = provider.getAccessToken();
         String renewed = ims.issueDeveloperToken(CREATED.plus(Duration.ofMinutes(30)), Duration.ofHours(24));
-        java.nio.file.Files.writeString(file, consoleJson(renewed));
+        Files.writeString(file, consoleJson(renewed));
         try (CapturedLogs logs = CapturedLogs.capture()) {
             assertThat(provider.getAccessToken()).as("not read again before a rejection").isSameAs(first);
             provider.invalidate(first);

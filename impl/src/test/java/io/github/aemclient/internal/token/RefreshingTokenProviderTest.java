@@ -2,6 +2,7 @@ package io.github.aemclient.internal.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.aemclient.AccessToken;
 import io.github.aemclient.ImsException;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,11 +35,11 @@ class RefreshingTokenProviderTest extends ImsBackedTest {
         return LIFETIME;
     }
 
-    RefreshingTokenProvider provider(java.util.concurrent.Executor executor, Duration maxWait) {
+    RefreshingTokenProvider provider(Executor executor, Duration maxWait) {
         return provider(executor, maxWait, Duration.ofSeconds(5));
     }
 
-    RefreshingTokenProvider provider(java.util.concurrent.Executor executor, Duration maxWait, Duration readTimeout) {
+    RefreshingTokenProvider provider(Executor executor, Duration maxWait, Duration readTimeout) {
         return new RefreshingTokenProvider("author", source(readTimeout), clock, RefreshPolicy.defaults(), executor,
                 maxWait);
     }
@@ -266,7 +268,7 @@ class RefreshingTokenProviderTest extends ImsBackedTest {
         provider.invalidate(token);
         clock.advance(LIFETIME);
         ims.enqueue(Fault.error(400, "invalid_client", "invalid client_secret parameter"));
-        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(provider::getAccessToken);
+        Throwable failure = catchThrowable(provider::getAccessToken);
         assertThat(failure).as("IMS refused: the call must fail").isInstanceOf(ImsException.class)
                 .hasMessageContaining("invalid_client");
         String thrown = failure.toString();

@@ -13,6 +13,7 @@ import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.MutableClock;
 import io.github.aemclient.testkit.TestCredentials;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -60,8 +61,8 @@ class ServiceTokenSourceTest {
         ServiceCredentials credentials = ServiceCredentialsReader.fromJson(expired.json(), "old.json");
         try (ImsStandIn ims = ImsStandIn.start().register(expired)) {
             ServiceTokenSource source = new ServiceTokenSource(credentials,
-                    new JwtAssertionFactory(credentials, java.time.Clock.systemUTC(), Duration.ofMinutes(5)),
-                    new ImsClient(ims.url(), Duration.ofSeconds(1), Duration.ofSeconds(2)), java.time.Clock.systemUTC());
+                    new JwtAssertionFactory(credentials, Clock.systemUTC(), Duration.ofMinutes(5)),
+                    new ImsClient(ims.url(), Duration.ofSeconds(1), Duration.ofSeconds(2)), Clock.systemUTC());
 
             assertThatThrownBy(source::fetch)
                     .isInstanceOfSatisfying(ImsException.class, e -> assertThat(e.error()).contains("invalid_signature"))

@@ -10,6 +10,7 @@ import io.github.aemclient.support.ManualExecutor;
 import io.github.aemclient.testkit.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -193,7 +194,7 @@ class StuckRenewalsTest extends ImsBackedTest {
         while (System.nanoTime() < deadline) {
             long waiting = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.WAITING)
-                    .filter(t -> java.util.Arrays.stream(t.getStackTrace())
+                    .filter(t -> Arrays.stream(t.getStackTrace())
                             .anyMatch(f -> f.getMethodName().equals("join")
                                     && f.getClassName().equals(RefreshingTokenProvider.class.getName())))
                     .count();

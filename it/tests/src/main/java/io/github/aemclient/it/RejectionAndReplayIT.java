@@ -1,6 +1,7 @@
 package io.github.aemclient.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.github.aemclient.it.app.AemApi;
 import io.github.aemclient.it.app.ReplayResource;
@@ -146,8 +147,8 @@ class RejectionAndReplayIT {
 
         assertThat(call("pojo", "/content/page")).startsWith("200\n");
         assertThat(requestsTo(AEM, "/content/page")).extracting(AemRequest::status, AemRequest::body)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(401, "page:Hello, world"),
-                        org.assertj.core.groups.Tuple.tuple(200, "page:Hello, world"));
+                .containsExactly(tuple(401, "page:Hello, world"),
+                        tuple(200, "page:Hello, world"));
     }
 
     @Test
@@ -156,8 +157,8 @@ class RejectionAndReplayIT {
 
         assertThat(call("generic", "/content/list")).startsWith("200\n");
         assertThat(requestsTo(AEM, "/content/list")).extracting(AemRequest::status, AemRequest::body)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(401, "strings:a|b|c"),
-                        org.assertj.core.groups.Tuple.tuple(200, "strings:a|b|c"));
+                .containsExactly(tuple(401, "strings:a|b|c"),
+                        tuple(200, "strings:a|b|c"));
     }
 
     @Test

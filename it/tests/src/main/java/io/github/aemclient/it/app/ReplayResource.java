@@ -4,6 +4,7 @@ import io.github.aemclient.AemClient;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
@@ -79,7 +80,7 @@ public class ReplayResource {
             case "replay-generic" -> generic;
             case "replay-stream" -> stream;
             case "replay-multipart" -> multipart;
-            default -> throw new jakarta.ws.rs.NotFoundException();
+            default -> throw new NotFoundException();
         };
         return call(() -> target.path("/warm").request().get());
     }
