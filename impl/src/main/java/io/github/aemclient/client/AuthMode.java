@@ -8,6 +8,12 @@ import java.util.Locale;
 public enum AuthMode {
     /** Service credentials exchanged at IMS for tokens (production). */
     SERVICE,
+    /**
+     * OAuth Server-to-Server credentials from the Adobe Developer Console (client id, client secret, scopes)
+     * exchanged at IMS for tokens; requests also carry the client id as {@code X-Api-Key}, which Adobe's
+     * OpenAPI-based AEM APIs require.
+     */
+    OAUTH,
     /** A local development token from the Developer Console (24 h, not renewable). */
     DEVELOPER,
     /** HTTP basic auth, e.g. the local AEM SDK's admin/admin. */

@@ -7,6 +7,7 @@ import io.github.aemclient.client.AemEnvironment;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestCredentials;
+import io.github.aemclient.testkit.TestOAuthCredentials;
 import java.io.IOException;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -114,8 +115,9 @@ class PublicApiTest {
     @Test
     void noPublicMethodReachesASecretInAnyMode() throws Exception {
         TestCredentials credentials = TestCredentials.generate();
+        TestOAuthCredentials oauth = TestOAuthCredentials.generate();
         Path file = credentials.writeTo(dir.resolve("c.json"));
-        List<String> secrets = new ArrayList<>(List.of(credentials.clientSecret(), PASSWORD,
+        List<String> secrets = new ArrayList<>(List.of(credentials.clientSecret(), oauth.clientSecret(), PASSWORD,
                 Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8))));
         for (String line : credentials.privateKeyPem().split("\r\n")) {
             if (!line.startsWith("-----")) {
@@ -123,7 +125,7 @@ class PublicApiTest {
             }
         }
         StringBuilder seen = new StringBuilder();
-        try (ImsStandIn ims = ImsStandIn.start().register(credentials);
+        try (ImsStandIn ims = ImsStandIn.start().register(credentials).register(oauth);
                 AemStandIn aem = AemStandIn.start(ims);
                 AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", PASSWORD)) {
             List<AemEnvironment> environments = List.of(
@@ -134,6 +136,9 @@ class PublicApiTest {
                     AemEnvironment.builder("dev").url(aem.url().toString())
                             .token(ims.issueDeveloperToken(java.time.Instant.now(), java.time.Duration.ofHours(24)))
                             .build(),
+                    AemEnvironment.builder("oauth").url(aem.url().toString()).imsUrl(ims.url().toString())
+                            .property("client-id", oauth.clientId()).property("client-secret", oauth.clientSecret())
+                            .property("scopes", oauth.scopesText()).build(),
                     AemEnvironment.builder("local").url(sdk.url().toString()).basicAuth("admin", PASSWORD).build());
             for (AemEnvironment environment : environments) {
                 // A request first, so that tokens are held and filters have run.

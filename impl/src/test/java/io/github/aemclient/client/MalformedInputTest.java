@@ -12,6 +12,7 @@ import io.github.aemclient.testkit.Fault;
 import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestCredentials;
 import io.github.aemclient.testkit.TestCredentials.JsonEdit;
+import io.github.aemclient.testkit.TestOAuthCredentials;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -42,6 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedInputTest {
 
     static final TestCredentials TEST = TestCredentials.generate();
+    static final TestOAuthCredentials OAUTH = TestOAuthCredentials.generate();
     static final String PASSWORD = "s3cret-Passw0rd";
     static final Path DIR = createDirectory();
     static ImsStandIn ims;
@@ -49,7 +51,7 @@ class MalformedInputTest {
 
     @BeforeAll
     static void start() {
-        ims = ImsStandIn.start().register(TEST);
+        ims = ImsStandIn.start().register(TEST).register(OAUTH);
         aem = AemStandIn.start(ims);
     }
 
@@ -67,6 +69,23 @@ class MalformedInputTest {
         }
     }
 
+    /** An OAuth Server-to-Server environment against the stand-ins, configured by {@code settings}, asked for a token. */
+    static Runnable oauth(Consumer<AemEnvironment.Builder> settings) {
+        return service(builder -> {
+            builder.property("client-id", OAUTH.clientId()).property("client-secret", OAUTH.clientSecret())
+                    .property("scopes", OAUTH.scopesText());
+            settings.accept(builder);
+        });
+    }
+
+    /** An OAuth environment whose IMS answers {@code /ims/token/v3} with this. */
+    static Runnable oauthImsAnswers(int status, String body) {
+        return () -> {
+            ims.enqueue(Fault.body(status, "application/json", body));
+            oauth(builder -> { }).run();
+        };
+    }
+
     /** A service environment against the stand-ins, configured by {@code settings}, asked for a token. */
     static Runnable service(Consumer<AemEnvironment.Builder> settings) {
         return () -> {
@@ -81,6 +100,14 @@ class MalformedInputTest {
 
     static Runnable credentials(String json) {
         return service(b -> b.credentials(json));
+    }
+
+    static String write(String name, String content) {
+        try {
+            return Files.writeString(DIR.resolve(name), content, StandardCharsets.UTF_8).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Runnable credentialsFile(byte[] content) {
@@ -173,7 +200,7 @@ class MalformedInputTest {
                 Arguments.of("ftp URL", service(b -> b.credentials(json).url("ftp://aem.example.com")), "aem.author.url must be an http(s) URL"),
                 Arguments.of("negative timeout", property("read-timeout", "-5s"), "aem.author.read-timeout '-5s' is not a duration"),
                 Arguments.of("zero timeout", property("connect-timeout", "0"), "aem.author.connect-timeout is 0"),
-                Arguments.of("unknown mode", property("mode", "oauth"), "aem.author.mode is 'oauth'; allowed: service, developer, basic, none"),
+                Arguments.of("unknown mode", property("mode", "sso"), "aem.author.mode is 'sso'; allowed: service, oauth, developer, basic, none"),
                 Arguments.of("refresh ratio out of range", property("refresh-ratio", "1.2"), "aem.author.refresh-ratio is '1.2'"),
                 Arguments.of("no attempts", property("retry-max-attempts", "0"), "aem.author.retry-max-attempts is '0'"),
                 Arguments.of("credentials over plain http", service(b -> b.credentials(json).url("http://aem.example.com")), "aem.author.url is plain http"),
@@ -191,7 +218,19 @@ class MalformedInputTest {
                 Arguments.of("IMS without expires_in", imsAnswers(200, "application/json", "{\"access_token\":\"a\"}"), "expires_in is missing"),
                 Arguments.of("IMS negative expires_in", imsAnswers(200, "application/json", "{\"access_token\":\"a\",\"expires_in\":-1}"), "expires_in is -1 ms"),
                 Arguments.of("IMS huge expires_in", imsAnswers(200, "application/json", "{\"access_token\":\"a\",\"expires_in\":9000000000000}"), "expires_in is 9000000000000 ms"),
-                Arguments.of("IMS array body", imsAnswers(200, "application/json", "[1,2,3]"), "is not a JSON object"));
+                Arguments.of("IMS array body", imsAnswers(200, "application/json", "[1,2,3]"), "is not a JSON object"),
+                // OAuth Server-to-Server
+                Arguments.of("oauth without scopes", oauth(b -> b.property("scopes", " , ")), "aem.author.scopes names no scope"),
+                Arguments.of("oauth scopes separated by spaces", oauth(b -> b.property("scopes", "openid AdobeID")), "aem.author.scopes has a scope that is not a single word"),
+                Arguments.of("oauth without client id", service(b -> b.property("client-secret", OAUTH.clientSecret()).property("scopes", "openid")), "aem.author.client-id is missing"),
+                Arguments.of("oauth without secret", service(b -> b.property("client-id", OAUTH.clientId()).property("scopes", "openid")), "neither aem.author.client-secret-file nor aem.author.client-secret is set"),
+                Arguments.of("oauth secret inline and in a file", oauth(b -> b.property("client-secret-file", write("secret", "x"))), "Both aem.author.client-secret-file and aem.author.client-secret are set"),
+                Arguments.of("oauth secret file of white space", service(b -> b.property("client-id", OAUTH.clientId()).property("scopes", "openid").property("client-secret-file", write("blank-secret", "  \n"))), "aem.author.client-secret-file holds only white space"),
+                Arguments.of("oauth scope not granted", oauth(b -> b.property("scopes", "openid,aem.sites.admin")), "invalid_scope (invalid scope(s): aem.sites.admin): a scope in aem.<env>.scopes is not granted"),
+                Arguments.of("oauth wrong secret", oauth(b -> b.property("client-secret", "p8e-wrong")), "invalid_client (invalid client_secret parameter): check aem.<env>.client-id and the client secret"),
+                Arguments.of("oauth expires_in in milliseconds by mistake", oauthImsAnswers(200, "{\"access_token\":\"a\",\"token_type\":\"bearer\",\"expires_in\":86399000}"), "expires_in is 86399000 s, outside 1 s to 7 days"),
+                Arguments.of("oauth zero expires_in", oauthImsAnswers(200, "{\"access_token\":\"a\",\"expires_in\":0}"), "expires_in is 0 s"),
+                Arguments.of("oauth and service credentials", oauth(b -> b.credentialsFile(Path.of(write("both.json", TEST.json())))), "Conflicting credentials for environment 'author': aem.author.credentials-file and aem.author.client-id, aem.author.client-secret, aem.author.scopes are all set"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -211,6 +250,6 @@ class MalformedInputTest {
 
     static List<String> secrets() {
         String[] keyLines = TEST.privateKeyPem().split("\r\n");
-        return List.of(TEST.clientSecret(), keyLines[1], keyLines[5], PASSWORD);
+        return List.of(TEST.clientSecret(), keyLines[1], keyLines[5], PASSWORD, OAUTH.clientSecret());
     }
 }

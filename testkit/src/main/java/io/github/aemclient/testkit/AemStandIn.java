@@ -38,6 +38,7 @@ public final class AemStandIn extends StandInServer {
     private final List<AemRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean anonymous;
     private volatile boolean refuseTokens;
+    private volatile boolean requireApiKey;
 
     private AemStandIn(int port, ImsStandIn ims) {
         super(port, "aem-stand-in");
@@ -82,6 +83,16 @@ public final class AemStandIn extends StandInServer {
         return this;
     }
 
+    /**
+     * Requires {@code X-Api-Key} on {@code /adobe/…} paths (Adobe's OpenAPI-based AEM APIs), equal to the
+     * client id the bearer token was issued to; otherwise 403 as Adobe's API gateway answers:
+     * {@code {"error_code":"403000","message":"Api Key is required"}} or {@code …"403003","Api Key is invalid"}.
+     */
+    public AemStandIn requireApiKey() {
+        this.requireApiKey = true;
+        return this;
+    }
+
     public List<AemRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -111,6 +122,13 @@ public final class AemStandIn extends StandInServer {
             sendJson(exchange, 401, "{\"error\":\"unauthorized\"}");
             return;
         }
+        String apiKeyProblem = apiKeyProblem(exchange, authorization);
+        if (apiKeyProblem != null) {
+            requests.add(new AemRequest(method, path, headers, 403, principal.get(), body));
+            log("AEM  " + method + " " + path + " -> 403 " + apiKeyProblem);
+            sendJson(exchange, 403, apiKeyProblem);
+            return;
+        }
         if (exchange.getRequestURI().getPath().equals("/testkit/redirect")) {
             String query = exchange.getRequestURI().getQuery();
             String target = query != null && query.startsWith("to=") ? query.substring(3) : "/";
@@ -137,6 +155,24 @@ public final class AemStandIn extends StandInServer {
     }
 
     private static final String BYTES_PATH = "/testkit/bytes/";
+    private static final String OPENAPI_PATH = "/adobe/";
+
+    /** The gateway's answer when an OpenAPI path lacks the right {@code X-Api-Key}; null when all is well. */
+    private String apiKeyProblem(HttpExchange exchange, String authorization) {
+        if (!requireApiKey || !exchange.getRequestURI().getPath().startsWith(OPENAPI_PATH)) {
+            return null;
+        }
+        List<String> keys = exchange.getRequestHeaders().get("X-Api-Key");
+        if (keys == null || keys.isEmpty()) {
+            return "{\"error_code\":\"403000\",\"message\":\"Api Key is required\"}";
+        }
+        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        Optional<String> client = ims == null ? Optional.empty() : ims.clientIdOf(token);
+        if (keys.size() != 1 || client.isEmpty() || !client.get().equals(keys.get(0))) {
+            return "{\"error_code\":\"403003\",\"message\":\"Api Key is invalid\"}";
+        }
+        return null;
+    }
 
     private static Map<String, List<String>> headersOf(HttpExchange exchange) {
         Map<String, List<String>> headers = new TreeMap<>();

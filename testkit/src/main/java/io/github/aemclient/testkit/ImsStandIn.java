@@ -25,20 +25,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A strict stand-in for Adobe IMS's {@code POST /ims/exchange/jwt}, on 127.0.0.1. It checks what IMS
- * checks — client id and secret, the RS256 signature against the integration's certificate, issuer,
- * subject, audience, metascopes, {@code exp} in seconds and in the future — and answers in IMS's shapes:
- * {@code {"token_type":"bearer","access_token":...,"expires_in":<ms>}} or
- * {@code {"error":...,"error_description":...}}. Issued tokens are JWT-shaped like IMS's, with
+ * A strict stand-in for Adobe IMS on 127.0.0.1.
+ * <ul>
+ * <li>{@code POST /ims/exchange/jwt} (service credentials): checks what IMS checks — client id and secret,
+ * the RS256 signature against the integration's certificate, issuer, subject, audience, metascopes,
+ * {@code exp} in seconds and in the future — and answers
+ * {@code {"token_type":"bearer","access_token":...,"expires_in":<ms>}}.</li>
+ * <li>{@code POST /ims/token/v3} (OAuth Server-to-Server): checks {@code grant_type=client_credentials},
+ * client id and secret, and that every requested scope is granted to the client, and answers the same shape
+ * with {@code expires_in} in <em>seconds</em>.</li>
+ * </ul>
+ * Errors come as {@code {"error":...,"error_description":...}}; forms must be properly encoded (a malformed
+ * escape or a repeated parameter is a 400 {@code bad_request}). Issued tokens are JWT-shaped like IMS's, with
  * {@code created_at} and {@code expires_in} claims in milliseconds.
  */
 public final class ImsStandIn extends StandInServer {
 
     static final String EXCHANGE_PATH = "/ims/exchange/jwt";
+    static final String TOKEN_PATH = "/ims/token/v3";
     /** IMS refuses assertions whose exp is further ahead than this (an exp in milliseconds is). */
     static final Duration MAX_ASSERTION_LIFETIME = Duration.ofHours(24);
 
     private final Map<String, Registration> integrations = new ConcurrentHashMap<>();
+    private final Map<String, TestOAuthCredentials> oauthClients = new ConcurrentHashMap<>();
     private final Map<String, IssuedToken> issued = new ConcurrentHashMap<>();
     private final List<ImsRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger exchanges = new AtomicInteger();
@@ -65,6 +74,12 @@ public final class ImsStandIn extends StandInServer {
         integrations.put(credentials.clientId(), new Registration(credentials.clientId(), credentials.clientSecret(),
                 credentials.certificate(), credentials.org(), credentials.technicalAccountId(),
                 credentials.imsEndpoint(), List.copyOf(credentials.metascopes())));
+        return this;
+    }
+
+    /** Accepts {@code /ims/token/v3} requests for this OAuth Server-to-Server credential. */
+    public ImsStandIn register(TestOAuthCredentials credentials) {
+        oauthClients.put(credentials.clientId(), credentials);
         return this;
     }
 
@@ -130,6 +145,12 @@ public final class ImsStandIn extends StandInServer {
     /** Revokes every token issued so far. */
     public void revokeAll() {
         issued.clear();
+    }
+
+    /** The client a token this IMS issued was issued to (the integration's or credential's client id). */
+    public Optional<String> clientIdOf(String accessToken) {
+        IssuedToken token = issued.get(digest(accessToken));
+        return token == null ? Optional.empty() : Optional.of(token.clientId());
     }
 
     /** The principal of a token this IMS issued that is still valid, if it is one. */
@@ -202,7 +223,7 @@ public final class ImsStandIn extends StandInServer {
     }
 
     private Outcome exchange(String method, String path, String contentType, Map<String, String> form) {
-        if (!EXCHANGE_PATH.equals(path)) {
+        if (!EXCHANGE_PATH.equals(path) && !TOKEN_PATH.equals(path)) {
             return Outcome.error(404, "not_found", "No such endpoint: " + path);
         }
         if (!"POST".equals(method)) {
@@ -210,6 +231,9 @@ public final class ImsStandIn extends StandInServer {
         }
         if (contentType == null || !contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             return Outcome.error(400, "bad_request", "Content-Type must be application/x-www-form-urlencoded");
+        }
+        if (TOKEN_PATH.equals(path)) {
+            return clientCredentials(form);
         }
         String clientId = form.get("client_id");
         if (clientId == null || clientId.isEmpty()) {
@@ -253,6 +277,52 @@ public final class ImsStandIn extends StandInServer {
                 .add("token_type", "bearer")
                 .add("access_token", token)
                 .add("expires_in", tokenLifetime.toMillis())
+                .build().toString());
+    }
+
+    /** {@code /ims/token/v3}: what IMS checks for an OAuth Server-to-Server credential. */
+    private Outcome clientCredentials(Map<String, String> form) {
+        String grantType = form.get("grant_type");
+        if (grantType == null || grantType.isEmpty()) {
+            return Outcome.error(400, "invalid_request", "missing grant_type parameter");
+        }
+        if (!"client_credentials".equals(grantType)) {
+            return Outcome.error(400, "unsupported_grant_type", "unsupported grant_type " + grantType);
+        }
+        String clientId = form.get("client_id");
+        if (clientId == null || clientId.isEmpty()) {
+            return Outcome.error(400, "invalid_client", "missing client_id parameter");
+        }
+        TestOAuthCredentials client = oauthClients.get(clientId);
+        if (client == null) {
+            return Outcome.error(400, "invalid_client", "invalid client_id parameter");
+        }
+        String secret = form.get("client_secret");
+        if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                client.clientSecret().getBytes(StandardCharsets.UTF_8))) {
+            return Outcome.error(400, "invalid_client", "invalid client_secret parameter");
+        }
+        String scope = form.get("scope");
+        if (scope == null || scope.isBlank()) {
+            return Outcome.error(400, "invalid_scope", "missing scope parameter");
+        }
+        List<String> refused = new ArrayList<>();
+        for (String requested : scope.split(",")) {
+            if (!client.scopes().contains(requested)) {
+                refused.add(requested);
+            }
+        }
+        if (!refused.isEmpty()) {
+            return Outcome.error(400, "invalid_scope", "invalid scope(s): " + String.join(",", refused));
+        }
+        // IMS counts this answer's expires_in in seconds: a lifetime under a second is not expressible.
+        Duration lifetime = tokenLifetime.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tokenLifetime;
+        String token = issue(clientId, clientId + "@techacct.adobe.com", scope, clock.instant(), lifetime);
+        exchanges.incrementAndGet();
+        return new Outcome(200, null, Json.createObjectBuilder()
+                .add("access_token", token)
+                .add("token_type", "bearer")
+                .add("expires_in", lifetime.toSeconds())
                 .build().toString());
     }
 

@@ -3,13 +3,16 @@ package io.github.aemclient.internal.config;
 import io.github.aemclient.client.AuthMode;
 import io.github.aemclient.AccessTokenProvider;
 import io.github.aemclient.internal.config.EnvironmentSettings;
+import io.github.aemclient.internal.credentials.OAuthCredentials;
 import io.github.aemclient.internal.credentials.ServiceCredentials;
+import io.github.aemclient.internal.filter.ApiKeyAuthenticator;
 import io.github.aemclient.internal.filter.BasicAuthenticator;
 import io.github.aemclient.internal.filter.BearerTokenAuthenticator;
 import io.github.aemclient.internal.filter.RequestAuthenticator;
 import io.github.aemclient.internal.ims.ImsClient;
 import io.github.aemclient.internal.jwt.JwtAssertionFactory;
 import io.github.aemclient.internal.token.DeveloperTokenProvider;
+import io.github.aemclient.internal.token.OAuthTokenSource;
 import io.github.aemclient.internal.token.RefreshingTokenProvider;
 import io.github.aemclient.internal.token.RetryingTokenSource;
 import io.github.aemclient.internal.token.ServiceTokenSource;
@@ -49,6 +52,13 @@ public final class EnvironmentAuthentication {
                 AccessTokenProvider provider = serviceTokenProvider(settings, clock, renewalExecutor);
                 yield new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider));
             }
+            case OAUTH -> {
+                OAuthCredentials credentials = settings.oauthCredentials().orElseThrow();
+                AccessTokenProvider provider = refreshing(settings, clock, renewalExecutor, new OAuthTokenSource(
+                        credentials, imsClient(settings), clock));
+                yield new EnvironmentAuthentication(provider,
+                        new ApiKeyAuthenticator(new BearerTokenAuthenticator(provider), credentials.clientId()));
+            }
             case DEVELOPER -> {
                 EnvironmentSettings.DeveloperTokenSetting token = settings.developerToken().orElseThrow();
                 AccessTokenProvider provider = new DeveloperTokenProvider(settings.environment(), token.source(),
@@ -64,11 +74,19 @@ public final class EnvironmentAuthentication {
     private static AccessTokenProvider serviceTokenProvider(EnvironmentSettings settings, Clock clock,
             Executor renewalExecutor) {
         ServiceCredentials credentials = settings.credentials().orElseThrow();
-        ImsClient ims = new ImsClient(settings.imsUrl().orElseThrow(), settings.connectTimeout(), settings.readTimeout());
-        TokenSource source = new RetryingTokenSource(settings.environment(),
-                new ServiceTokenSource(credentials, new JwtAssertionFactory(credentials, clock, settings.jwtLifetime()),
-                        ims, clock),
-                settings.retryPolicy(), clock, Sleeper.threadSleep(), () -> ThreadLocalRandom.current().nextDouble());
+        return refreshing(settings, clock, renewalExecutor, new ServiceTokenSource(credentials,
+                new JwtAssertionFactory(credentials, clock, settings.jwtLifetime()), imsClient(settings), clock));
+    }
+
+    private static ImsClient imsClient(EnvironmentSettings settings) {
+        return new ImsClient(settings.imsUrl().orElseThrow(), settings.connectTimeout(), settings.readTimeout());
+    }
+
+    /** Cached, renewed in the background, single flight, retried: the same for every kind of IMS credentials. */
+    private static AccessTokenProvider refreshing(EnvironmentSettings settings, Clock clock, Executor renewalExecutor,
+            TokenSource ims) {
+        TokenSource source = new RetryingTokenSource(settings.environment(), ims, settings.retryPolicy(), clock,
+                Sleeper.threadSleep(), () -> ThreadLocalRandom.current().nextDouble());
         // A caller never waits longer for someone else's renewal than that renewal can take: its retry
         // budget plus one last attempt's HTTP timeouts.
         Duration maxWait = settings.retryPolicy().maxDuration().plus(settings.connectTimeout())

@@ -1,6 +1,7 @@
 package io.github.aemclient.internal.config;
 
 import io.github.aemclient.client.AuthMode;
+import io.github.aemclient.internal.credentials.OAuthCredentials;
 import io.github.aemclient.internal.credentials.ServiceCredentials;
 import io.github.aemclient.internal.token.RefreshPolicy;
 import io.github.aemclient.internal.token.RetryPolicy;
@@ -21,6 +22,7 @@ public final class EnvironmentSettings {
     private final URI url;
     private final AuthMode mode;
     private final ServiceCredentials credentials;
+    private final OAuthCredentials oauthCredentials;
     private final URI imsUrl;
     private final DeveloperTokenSetting developerToken;
     private final String username;
@@ -32,7 +34,8 @@ public final class EnvironmentSettings {
     private final RetryPolicy retryPolicy;
     private final boolean eager;
 
-    EnvironmentSettings(String environment, URI url, AuthMode mode, ServiceCredentials credentials, URI imsUrl,
+    EnvironmentSettings(String environment, URI url, AuthMode mode, ServiceCredentials credentials,
+            OAuthCredentials oauthCredentials, URI imsUrl,
             DeveloperTokenSetting developerToken, String username, String password, Duration connectTimeout,
             Duration readTimeout, Duration jwtLifetime, RefreshPolicy refreshPolicy, RetryPolicy retryPolicy,
             boolean eager) {
@@ -40,6 +43,7 @@ public final class EnvironmentSettings {
         this.url = url;
         this.mode = Objects.requireNonNull(mode);
         this.credentials = credentials;
+        this.oauthCredentials = oauthCredentials;
         this.imsUrl = imsUrl;
         this.developerToken = developerToken;
         this.username = username;
@@ -70,7 +74,12 @@ public final class EnvironmentSettings {
         return Optional.ofNullable(credentials);
     }
 
-    /** Where the IMS exchange goes: {@code aem.<env>.ims-url}, else {@code https://{imsEndpoint}}. Service mode only. */
+    /** Present in {@link AuthMode#OAUTH}. */
+    public Optional<OAuthCredentials> oauthCredentials() {
+        return Optional.ofNullable(oauthCredentials);
+    }
+
+    /** Where the IMS exchange goes: {@code aem.<env>.ims-url}, else {@code https://{imsEndpoint}} in service mode, {@code https://ims-na1.adobelogin.com} in oauth mode. */
     public Optional<URI> imsUrl() {
         return Optional.ofNullable(imsUrl);
     }
@@ -120,6 +129,7 @@ public final class EnvironmentSettings {
     public String toString() {
         return "EnvironmentSettings[environment=" + environment + ", url=" + url + ", mode=" + mode.configName()
                 + (credentials != null ? ", credentials=" + credentials.source() + ", imsUrl=" + imsUrl : "")
+                + (oauthCredentials != null ? ", " + oauthCredentials + ", imsUrl=" + imsUrl : "")
                 + (developerToken != null ? ", token=" + developerToken.source() : "")
                 + (username != null ? ", username=" + username + ", password=<redacted>" : "")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";

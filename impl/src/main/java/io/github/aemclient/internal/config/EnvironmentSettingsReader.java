@@ -1,6 +1,9 @@
 package io.github.aemclient.internal.config;
 
 import static io.github.aemclient.internal.config.Settings.ALLOW_INSECURE_HTTP;
+import static io.github.aemclient.internal.config.Settings.CLIENT_ID;
+import static io.github.aemclient.internal.config.Settings.CLIENT_SECRET;
+import static io.github.aemclient.internal.config.Settings.CLIENT_SECRET_FILE;
 import static io.github.aemclient.internal.config.Settings.CONNECT_TIMEOUT;
 import static io.github.aemclient.internal.config.Settings.CREDENTIALS;
 import static io.github.aemclient.internal.config.Settings.CREDENTIALS_FILE;
@@ -15,6 +18,7 @@ import static io.github.aemclient.internal.config.Settings.REFRESH_RATIO;
 import static io.github.aemclient.internal.config.Settings.REFRESH_RETRY_INTERVAL;
 import static io.github.aemclient.internal.config.Settings.RETRY_MAX_ATTEMPTS;
 import static io.github.aemclient.internal.config.Settings.RETRY_MAX_DURATION;
+import static io.github.aemclient.internal.config.Settings.SCOPES;
 import static io.github.aemclient.internal.config.Settings.TOKEN;
 import static io.github.aemclient.internal.config.Settings.TOKEN_FILE;
 import static io.github.aemclient.internal.config.Settings.UNAUTHORIZED_RENEWAL_INTERVAL;
@@ -24,6 +28,7 @@ import static io.github.aemclient.internal.config.Settings.USERNAME;
 import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.client.AuthMode;
 import io.github.aemclient.internal.config.ConfigProblem.Kind;
+import io.github.aemclient.internal.credentials.OAuthCredentials;
 import io.github.aemclient.internal.credentials.SecretFiles;
 import io.github.aemclient.internal.credentials.ServiceCredentials;
 import io.github.aemclient.internal.credentials.ServiceCredentialsReader;
@@ -31,6 +36,7 @@ import io.github.aemclient.internal.filter.Origin;
 import io.github.aemclient.internal.token.RefreshPolicy;
 import io.github.aemclient.internal.token.RetryPolicy;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +98,7 @@ public final class EnvironmentSettingsReader {
         allowInsecureHttp = valueOrDefault(ALLOW_INSECURE_HTTP);
 
         ServiceCredentials credentials = null;
+        OAuthCredentials oauthCredentials = null;
         URI imsUrl = null;
         EnvironmentSettings.DeveloperTokenSetting developerToken = null;
         String username = null;
@@ -104,6 +111,10 @@ public final class EnvironmentSettingsReader {
                 case SERVICE -> {
                     credentials = credentials();
                     imsUrl = imsUrl(credentials);
+                }
+                case OAUTH -> {
+                    oauthCredentials = oauthCredentials();
+                    imsUrl = present(IMS_URL).isEmpty() ? URI.create(Settings.DEFAULT_IMS) : imsUrl(null);
                 }
                 case DEVELOPER -> developerToken = developerToken();
                 case BASIC -> {
@@ -125,12 +136,13 @@ public final class EnvironmentSettingsReader {
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(environment, problems);
         }
-        return new EnvironmentSettings(environment, url, mode, credentials, imsUrl, developerToken, username, password,
+        return new EnvironmentSettings(environment, url, mode, credentials, oauthCredentials, imsUrl, developerToken, username, password,
                 connectTimeout, readTimeout, jwtLifetime, refreshPolicy, retryPolicy, eager);
     }
 
     private AuthMode mode(URI url) {
         List<Setting<?>> service = present(CREDENTIALS_FILE, CREDENTIALS);
+        List<Setting<?>> oauth = present(CLIENT_ID, CLIENT_SECRET, CLIENT_SECRET_FILE, SCOPES);
         List<Setting<?>> developer = present(TOKEN_FILE, TOKEN);
         List<Setting<?>> basic = present(USERNAME, PASSWORD);
         if (present(MODE).size() == 1) {
@@ -140,7 +152,7 @@ public final class EnvironmentSettingsReader {
             }
             AuthMode mode = explicit.get();
             List<Setting<?>> others = new ArrayList<>();
-            for (Setting<?> setting : concat(service, developer, basic)) {
+            for (Setting<?> setting : concat(service, oauth, developer, basic)) {
                 if (!setting.modes().contains(mode)) {
                     others.add(setting);
                 }
@@ -153,7 +165,7 @@ public final class EnvironmentSettingsReader {
             return mode;
         }
         List<List<Setting<?>>> groups = new ArrayList<>();
-        for (List<Setting<?>> group : List.of(service, developer, basic)) {
+        for (List<Setting<?>> group : List.of(service, oauth, developer, basic)) {
             if (!group.isEmpty()) {
                 groups.add(group);
             }
@@ -166,6 +178,9 @@ public final class EnvironmentSettingsReader {
         }
         if (!service.isEmpty()) {
             return AuthMode.SERVICE;
+        }
+        if (!oauth.isEmpty()) {
+            return AuthMode.OAUTH;
         }
         if (!developer.isEmpty()) {
             return AuthMode.DEVELOPER;
@@ -203,10 +218,44 @@ public final class EnvironmentSettingsReader {
         }
     }
 
+    private OAuthCredentials oauthCredentials() {
+        String clientId = required(CLIENT_ID);
+        List<String> scopes = required(SCOPES);
+        Optional<Setting<?>> source = oneOf(CLIENT_SECRET_FILE, CLIENT_SECRET);
+        String secret = null;
+        String secretSource = null;
+        if (source.isPresent() && source.get() == CLIENT_SECRET_FILE) {
+            Path file = value(CLIENT_SECRET_FILE).orElse(null);
+            if (file != null) {
+                try {
+                    secret = SecretFiles.readText(file, "client secret file");
+                    secretSource = file.toString();
+                } catch (AemConfigurationException e) {
+                    problems.add(new ConfigProblem(CLIENT_SECRET_FILE, Kind.UNUSABLE_CONTENT,
+                            n -> n.of(CLIENT_SECRET_FILE) + ": " + e.getMessage(), e.source(), e.getCause()));
+                }
+            }
+        } else if (source.isPresent()) {
+            secret = required(CLIENT_SECRET);
+            secretSource = property(CLIENT_SECRET);
+        }
+        // Secret stores and files leave a trailing newline; a client secret never has white space around it.
+        if (secret != null && secret.isBlank()) {
+            Setting<?> where = source.get();
+            problem(where, Kind.INVALID, n -> n.of(where) + " holds only white space; it must hold the client secret");
+            secret = null;
+        }
+        if (clientId == null || scopes == null || secret == null) {
+            return null;
+        }
+        return new OAuthCredentials(clientId.strip(), secret.strip(), scopes, secretSource);
+    }
+
     private URI imsUrl(ServiceCredentials credentials) {
         if (present(IMS_URL).isEmpty()) {
             return credentials == null ? null : URI.create("https://" + credentials.imsEndpoint());
         }
+        // Service and oauth modes send the client secret to IMS.
         URI uri = value(IMS_URL).orElse(null);
         if (uri != null) {
             refuseCleartext(uri, IMS_URL, "the client secret");

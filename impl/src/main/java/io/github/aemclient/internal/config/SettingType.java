@@ -6,8 +6,11 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -163,6 +166,41 @@ abstract class SettingType<T> {
             }
         };
     }
+
+    /** Comma-separated scopes: each a word without white space; at least one. */
+    static SettingType<List<String>> scopes() {
+        return new SettingType<>() {
+            @Override
+            List<String> parse(String text) throws InvalidValue {
+                List<String> scopes = new ArrayList<>();
+                for (String part : text.split(",")) {
+                    String scope = part.strip();
+                    if (scope.isEmpty()) {
+                        continue;
+                    }
+                    if (!SCOPE.matcher(scope).matches()) {
+                        throw new InvalidValue("has a scope that is not a single word ('" + scope + "'); separate"
+                                + " scopes with commas, e.g. openid,AdobeID,aem.folders");
+                    }
+                    if (!scopes.contains(scope)) {
+                        scopes.add(scope);
+                    }
+                }
+                if (scopes.isEmpty()) {
+                    throw new InvalidValue("names no scope; give the credential's scopes, comma-separated, e.g."
+                            + " openid,AdobeID,aem.folders");
+                }
+                return List.copyOf(scopes);
+            }
+
+            @Override
+            String allowed() {
+                return "comma-separated scopes";
+            }
+        };
+    }
+
+    private static final Pattern SCOPE = Pattern.compile("[\\x21-\\x7E&&[^,\"\\\\]]{1,200}");
 
     static SettingType<Boolean> bool() {
         return new SettingType<>() {

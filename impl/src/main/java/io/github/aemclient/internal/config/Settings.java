@@ -2,6 +2,7 @@ package io.github.aemclient.internal.config;
 
 import static io.github.aemclient.client.AuthMode.BASIC;
 import static io.github.aemclient.client.AuthMode.DEVELOPER;
+import static io.github.aemclient.client.AuthMode.OAUTH;
 import static io.github.aemclient.client.AuthMode.SERVICE;
 
 import io.github.aemclient.client.AuthMode;
@@ -27,6 +28,8 @@ import java.util.stream.Collectors;
 public final class Settings {
 
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+    /** Where OAuth Server-to-Server tokens come from unless {@code ims-url} says otherwise. */
+    public static final String DEFAULT_IMS = "https://ims-na1.adobelogin.com";
     private static final String AEM_URL_EXAMPLE = "https://author-p12345-e67890.adobeaemcloud.com";
     private static final Map<String, Setting<?>> ALL = new LinkedHashMap<>();
 
@@ -44,16 +47,27 @@ public final class Settings {
                     + " or AEM rejected it, so saving a new token there needs no restart. Implies mode `developer`.");
     public static final Setting<String> TOKEN = declare("token", SettingType.text(), null, "", Set.of(DEVELOPER),
             "The same token inline.");
+    public static final Setting<String> CLIENT_ID = declare("client-id", SettingType.text(), null, "", Set.of(OAUTH),
+            "The client ID of an OAuth Server-to-Server credential (Adobe Developer Console → your project →"
+                    + " OAuth Server-to-Server), for Adobe's OpenAPI-based AEM APIs. Implies mode `oauth`. Also sent"
+                    + " to AEM as `X-Api-Key`.");
+    public static final Setting<String> CLIENT_SECRET = declare("client-secret", SettingType.text(), null, "",
+            Set.of(OAUTH), "Its client secret. White space around it (as secret stores leave it) is removed.");
+    public static final Setting<Path> CLIENT_SECRET_FILE = declare("client-secret-file", SettingType.path(), null, "",
+            Set.of(OAUTH), "The client secret in a file instead (a mounted secret); read at start-up.");
+    public static final Setting<List<String>> SCOPES = declare("scopes", SettingType.scopes(), null, "", Set.of(OAUTH),
+            "The credential's scopes, comma-separated as the Developer Console shows them, e.g."
+                    + " `openid,AdobeID,aem.folders,aem.assets.author`. Required in mode `oauth`.");
     public static final Setting<String> USERNAME = declare("username", SettingType.text(), null, "", Set.of(BASIC),
             "HTTP basic auth user, e.g. `admin` on the local AEM SDK. Implies mode `basic`.");
     public static final Setting<String> PASSWORD = declare("password", SettingType.text(), null, "", Set.of(BASIC),
             "HTTP basic auth password (may be empty).");
     public static final Setting<AuthMode> MODE = declare("mode", SettingType.mode(), null, "inferred", Set.of(),
-            "`service`, `developer`, `basic` or `none`. Inferred from the settings above; with none of them set,"
+            "`service`, `oauth`, `developer`, `basic` or `none`. Inferred from the settings above; with none of them set,"
                     + " `none` for a localhost URL and an error otherwise (set `none` explicitly to call e.g. a"
                     + " publish tier anonymously). Setting two kinds of credentials is an error naming both.");
-    public static final Setting<URI> IMS_URL = declare("ims-url", SettingType.httpUrl("https://ims-na1.adobelogin.com"),
-            null, "`https://{imsEndpoint}`", Set.of(SERVICE),
+    public static final Setting<URI> IMS_URL = declare("ims-url", SettingType.httpUrl(DEFAULT_IMS),
+            null, "`https://{imsEndpoint}` (service), `" + DEFAULT_IMS + "` (oauth)", Set.of(SERVICE, OAUTH),
             "Where the IMS exchange is sent (a proxy or a stand-in). The JWT's claims still use `imsEndpoint`"
                     + " from the credentials.");
     public static final Setting<Duration> CONNECT_TIMEOUT = declare("connect-timeout",
@@ -67,31 +81,31 @@ public final class Settings {
             Set.of(SERVICE), "How far ahead the signed JWT's `exp` lies. A new JWT is signed for every exchange.");
     public static final Setting<Double> REFRESH_RATIO = declare("refresh-ratio",
             SettingType.decimal(0.1, 0.9, "the fraction of a token's lifetime after which it is renewed"), 0.5,
-            null, Set.of(SERVICE), "Fraction of a token's lifetime after which it is renewed in the background.");
+            null, Set.of(SERVICE, OAUTH), "Fraction of a token's lifetime after which it is renewed in the background.");
     public static final Setting<Duration> EXPIRY_MARGIN = declare("expiry-margin",
-            SettingType.duration(Duration.ZERO, Duration.ofHours(1)), Duration.ofMinutes(5), null, Set.of(SERVICE),
+            SettingType.duration(Duration.ZERO, Duration.ofHours(1)), Duration.ofMinutes(5), null, Set.of(SERVICE, OAUTH),
             "A token is never handed out this close to its expiry (capped at a tenth of its lifetime).");
     public static final Setting<Duration> REFRESH_RETRY_INTERVAL = declare("refresh-retry-interval",
             SettingType.duration(Duration.ofMillis(1), Duration.ofHours(1)), Duration.ofSeconds(30), null,
-            Set.of(SERVICE), "After a failed background renewal, wait this long before trying again.");
+            Set.of(SERVICE, OAUTH), "After a failed background renewal, wait this long before trying again.");
     public static final Setting<Duration> UNAUTHORIZED_RENEWAL_INTERVAL = declare("unauthorized-renewal-interval",
             SettingType.duration(Duration.ofSeconds(1), Duration.ofHours(1)), Duration.ofSeconds(30), null,
-            Set.of(SERVICE), "When AEM answers 401, a new token is obtained at once — but at most once per this"
+            Set.of(SERVICE, OAUTH), "When AEM answers 401, a new token is obtained at once — but at most once per this"
                     + " interval. AEM refusing every token (credentials not authorized for it) then costs one IMS"
                     + " exchange per interval, not one per request.");
     public static final Setting<Integer> RETRY_MAX_ATTEMPTS = declare("retry-max-attempts",
-            SettingType.integer(1, 10), 4, null, Set.of(SERVICE),
+            SettingType.integer(1, 10), 4, null, Set.of(SERVICE, OAUTH),
             "IMS attempts per token acquisition when IMS fails transiently (1 = no retry). Throttled answers (429,"
                     + " or any with `Retry-After`) do not use up attempts, only `retry-max-duration`.");
     public static final Setting<Duration> RETRY_MAX_DURATION = declare("retry-max-duration",
-            SettingType.duration(Duration.ZERO, MAX_TIMEOUT), Duration.ofSeconds(30), null, Set.of(SERVICE),
+            SettingType.duration(Duration.ZERO, MAX_TIMEOUT), Duration.ofSeconds(30), null, Set.of(SERVICE, OAUTH),
             "The most one acquisition may spend retrying, waits included.");
     public static final Setting<Boolean> ALLOW_INSECURE_HTTP = declare("allow-insecure-http", SettingType.bool(),
-            false, null, Set.of(SERVICE, DEVELOPER, BASIC),
+            false, null, Set.of(SERVICE, OAUTH, DEVELOPER, BASIC),
             "**Insecure.** `true` lets credentials go over plain `http://` to a non-local host (a test network"
                     + " behind TLS-terminating infrastructure, say). Logged as a warning at every start.");
     public static final Setting<Boolean> EAGER = declare("eager", SettingType.bool(), false, null,
-            Set.of(SERVICE, DEVELOPER), "For the CDI extension: obtain the first token at start-up instead of on"
+            Set.of(SERVICE, OAUTH, DEVELOPER), "For the CDI extension: obtain the first token at start-up instead of on"
                     + " first use. The deployment waits for it at most 10 s: an IMS refusal within that time fails"
                     + " the deployment; after it, the exchange goes on in the background (one warning) and the first"
                     + " calls wait for it.");

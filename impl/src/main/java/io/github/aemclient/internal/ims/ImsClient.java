@@ -20,13 +20,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Exchanges a signed JWT for an access token: {@code POST {imsUrl}/ims/exchange/jwt} with the form
- * {@code client_id}, {@code client_secret}, {@code jwt_token}. Uses the JDK's HTTP client (honouring the
- * JVM's proxy settings), so it works the same in every server and in plain Java.
+ * Obtains access tokens from IMS: a signed JWT exchanged at {@code POST {imsUrl}/ims/exchange/jwt} (form
+ * {@code client_id}, {@code client_secret}, {@code jwt_token}; service credentials), or OAuth
+ * Server-to-Server client credentials at {@code POST {imsUrl}/ims/token/v3} (form {@code grant_type},
+ * {@code client_id}, {@code client_secret}, {@code scope}). Uses the JDK's HTTP client (honouring the JVM's
+ * proxy settings), so it works the same in every server and in plain Java.
  */
 public final class ImsClient {
 
     static final String EXCHANGE_PATH = "/ims/exchange/jwt";
+    static final String TOKEN_PATH = "/ims/token/v3";
     /**
      * The most of an answer that is read. IMS's answers are under 4 KiB; a body past this is not IMS's
      * (a wrong ims-url, a proxy's page, a misbehaving server) and is not worth the memory.
@@ -36,6 +39,7 @@ public final class ImsClient {
             ImsClient.class.getPackage().getImplementationVersion(), "dev");
 
     private final URI exchangeUri;
+    private final URI tokenUri;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final HttpClient http;
@@ -44,8 +48,9 @@ public final class ImsClient {
      * @param imsUrl {@code https://{imsEndpoint}} or an override (a proxy, a local stand-in)
      */
     public ImsClient(URI imsUrl, Duration connectTimeout, Duration readTimeout) {
-        String base = imsUrl.toString();
-        this.exchangeUri = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + EXCHANGE_PATH);
+        String base = imsUrl.toString().replaceAll("/+$", "");
+        this.exchangeUri = URI.create(base + EXCHANGE_PATH);
+        this.tokenUri = URI.create(base + TOKEN_PATH);
         this.connectTimeout = Objects.requireNonNull(connectTimeout);
         this.readTimeout = Objects.requireNonNull(readTimeout);
         this.http = HttpClient.newBuilder()
@@ -59,10 +64,22 @@ public final class ImsClient {
         return exchangeUri;
     }
 
+    /** Service credentials: a signed JWT for a token whose {@code expires_in} is in milliseconds. */
     public ImsTokenResponse exchangeJwt(String clientId, String clientSecret, String jwt) {
         String form = "client_id=" + encode(clientId) + "&client_secret=" + encode(clientSecret)
                 + "&jwt_token=" + encode(jwt);
-        HttpRequest request = HttpRequest.newBuilder(exchangeUri)
+        return post(exchangeUri, form, ImsFlow.JWT_EXCHANGE, List.of(clientSecret, jwt));
+    }
+
+    /** OAuth Server-to-Server: client credentials for a token whose {@code expires_in} is in seconds. */
+    public ImsTokenResponse clientCredentials(String clientId, String clientSecret, List<String> scopes) {
+        String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
+                + encode(clientSecret) + "&scope=" + encode(String.join(",", scopes));
+        return post(tokenUri, form, ImsFlow.CLIENT_CREDENTIALS, List.of(clientSecret));
+    }
+
+    private ImsTokenResponse post(URI uri, String form, ImsFlow flow, List<String> secrets) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(readTimeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
@@ -74,8 +91,7 @@ public final class ImsClient {
         if (response.body().tooLarge()) {
             throw ImsResponseReader.tooLarge(response.statusCode(), MAX_BODY_BYTES, retryAfter);
         }
-        return ImsResponseReader.read(response.statusCode(), response.body().text(), retryAfter,
-                List.of(clientSecret, jwt));
+        return ImsResponseReader.read(response.statusCode(), response.body().text(), retryAfter, secrets, flow);
     }
 
     /**
@@ -89,29 +105,29 @@ public final class ImsClient {
             return future.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw unavailable("did not answer within " + readTimeout.toMillis() + " ms (aem.<env>.read-timeout)", e);
+            throw unavailable(request.uri(), "did not answer within " + readTimeout.toMillis() + " ms (aem.<env>.read-timeout)", e);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw unavailable("call was interrupted", e);
+            throw unavailable(request.uri(), "call was interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof HttpConnectTimeoutException) {
-                throw unavailable("could not be connected to in time (aem.<env>.connect-timeout)", cause);
+                throw unavailable(request.uri(), "could not be connected to in time (aem.<env>.connect-timeout)", cause);
             }
             if (cause instanceof HttpTimeoutException) {
-                throw unavailable("did not answer within " + readTimeout.toMillis()
+                throw unavailable(request.uri(), "did not answer within " + readTimeout.toMillis()
                         + " ms (aem.<env>.read-timeout)", cause);
             }
             if (cause instanceof ConnectException) {
-                throw unavailable("refused the connection", cause);
+                throw unavailable(request.uri(), "refused the connection", cause);
             }
-            throw unavailable("failed: " + describe(cause), cause);
+            throw unavailable(request.uri(), "failed: " + describe(cause), cause);
         }
     }
 
-    private ImsUnavailableException unavailable(String what, Throwable cause) {
-        return new ImsUnavailableException("IMS at " + exchangeUri + " " + what, cause);
+    private ImsUnavailableException unavailable(URI uri, String what, Throwable cause) {
+        return new ImsUnavailableException("IMS at " + uri + " " + what, cause);
     }
 
     private static String describe(Throwable t) {

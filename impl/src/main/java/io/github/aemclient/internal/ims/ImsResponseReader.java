@@ -6,13 +6,13 @@ import io.github.aemclient.internal.json.JsonFields;
 import io.github.aemclient.internal.json.JsonSyntaxException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns IMS's answer to {@code /ims/exchange/jwt} into a token or an {@link ImsException}:
- * {@code {"token_type":"bearer","access_token":...,"expires_in":<milliseconds>}} on success,
+ * Turns IMS's answer to {@code /ims/exchange/jwt} or {@code /ims/token/v3} into a token or an
+ * {@link ImsException}: {@code {"token_type":"bearer","access_token":...,"expires_in":<n>}} on success
+ * ({@code n} in the flow's unit, see {@link ImsFlow}),
  * {@code {"error":...,"error_description":...}} on failure, anything else named with its status and a
  * short, sanitized excerpt of the body — except a 200 answer, whose body is never quoted: however
  * malformed, it may carry an access token.
@@ -25,26 +25,21 @@ final class ImsResponseReader {
     /** A token_type longer than this, or not a plain word, is not quoted: it could be the token itself. */
     private static final Pattern QUOTABLE_TOKEN_TYPE = Pattern.compile("[A-Za-z_-]{1,16}");
 
-    private static final Map<String, String> HINTS = Map.of(
-            "invalid_client", "check technicalAccount.clientId and technicalAccount.clientSecret in the credentials",
-            "invalid_signature", "the private key does not match a certificate registered for this integration:"
-                    + " download the service credentials again",
-            "invalid_token", "IMS rejected the signed JWT: check the org and id in the credentials, and that this"
-                    + " machine's clock is right",
-            "invalid_scope", "a metascope in the credentials is not granted to this integration",
-            "bad_request", "IMS could not read the request (is ims-url pointing at IMS?)");
-
     private ImsResponseReader() {
     }
 
     static ImsTokenResponse read(int status, String body, Duration retryAfter, List<String> secrets) {
-        if (status == 200) {
-            return readSuccess(status, body, secrets);
-        }
-        throw readError(status, body, retryAfter, secrets);
+        return read(status, body, retryAfter, secrets, ImsFlow.JWT_EXCHANGE);
     }
 
-    private static ImsTokenResponse readSuccess(int status, String body, List<String> secrets) {
+    static ImsTokenResponse read(int status, String body, Duration retryAfter, List<String> secrets, ImsFlow flow) {
+        if (status == 200) {
+            return readSuccess(status, body, secrets, flow);
+        }
+        throw readError(status, body, retryAfter, secrets, flow);
+    }
+
+    private static ImsTokenResponse readSuccess(int status, String body, List<String> secrets, ImsFlow flow) {
         JsonFields json;
         try {
             json = JsonFields.parse(body);
@@ -61,18 +56,20 @@ final class ImsResponseReader {
                         : "token_type is not 'bearer' (" + type.length() + " characters, not quoted)", null, secrets);
             }
             String accessToken = json.requireString("access_token");
-            long expiresInMillis = json.requireWholeNumber("expires_in");
-            if (expiresInMillis <= 0 || expiresInMillis > MAX_LIFETIME.toMillis()) {
-                throw unexpected(status, "expires_in is " + expiresInMillis + " ms, outside 1 ms to "
-                        + MAX_LIFETIME.toDays() + " days", null, secrets);
+            long expiresIn = json.requireWholeNumber("expires_in");
+            long max = MAX_LIFETIME.toMillis() / flow.expiresInUnit().getDuration().toMillis();
+            if (expiresIn <= 0 || expiresIn > max) {
+                throw unexpected(status, "expires_in is " + expiresIn + " " + flow.unitSymbol() + ", outside 1 "
+                        + flow.unitSymbol() + " to " + MAX_LIFETIME.toDays() + " days", null, secrets);
             }
-            return new ImsTokenResponse(accessToken, Duration.ofMillis(expiresInMillis));
+            return new ImsTokenResponse(accessToken, Duration.of(expiresIn, flow.expiresInUnit()));
         } catch (JsonFieldException e) {
             throw unexpected(status, e.getMessage(), null, secrets);
         }
     }
 
-    private static ImsException readError(int status, String body, Duration retryAfter, List<String> secrets) {
+    private static ImsException readError(int status, String body, Duration retryAfter, List<String> secrets,
+            ImsFlow flow) {
         try {
             JsonFields json = JsonFields.parse(body);
             Optional<String> error = json.optionalString("error");
@@ -85,7 +82,7 @@ final class ImsResponseReader {
                 if (description != null) {
                     message.append(" (").append(description).append(')');
                 }
-                String hint = HINTS.get(code);
+                String hint = flow.hint(code);
                 if (hint != null) {
                     message.append(": ").append(hint);
                 }

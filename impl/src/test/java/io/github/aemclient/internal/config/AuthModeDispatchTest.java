@@ -4,6 +4,7 @@ import io.github.aemclient.client.AuthMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.aemclient.internal.config.EnvironmentAuthentication;
+import io.github.aemclient.internal.credentials.OAuthCredentials;
 import io.github.aemclient.internal.credentials.ServiceCredentials;
 import io.github.aemclient.internal.credentials.ServiceCredentialsReader;
 import io.github.aemclient.internal.filter.RequestAuthenticator;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,7 +42,7 @@ class AuthModeDispatchTest {
     static EnvironmentSettings settings(AuthMode mode) {
         String token = developerToken();
         return new EnvironmentSettings("author", URI.create("https://author.example.com"), mode, CREDENTIALS,
-                URI.create("https://ims.example.com"),
+                new OAuthCredentials("client", "secret", List.of("openid"), "test"), URI.create("https://ims.example.com"),
                 new EnvironmentSettings.DeveloperTokenSetting("aem.author.token", () -> token, false),
                 "admin", "admin-password", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5),
                 RefreshPolicy.defaults(), RetryPolicy.defaults(), false);

@@ -199,7 +199,7 @@ class EnvironmentSettingsReaderTest {
         "url|https://|aem.author.url is not a valid URL",
         "url|https://user:pw@host|aem.author.url must not contain user info",
         "url|https://host/?q=1|aem.author.url must not have a query or fragment",
-        "mode|sso|aem.author.mode is 'sso'; allowed: service, developer, basic, none",
+        "mode|sso|aem.author.mode is 'sso'; allowed: service, oauth, developer, basic, none",
         "connect-timeout|-5s|aem.author.connect-timeout '-5s' is not a duration",
         "connect-timeout|0|aem.author.connect-timeout is 0; it must be from 1ms to 10m",
         "read-timeout|PT-1S|aem.author.read-timeout is PT-1S; it must be from",

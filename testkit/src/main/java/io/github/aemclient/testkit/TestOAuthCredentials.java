@@ -1,0 +1,91 @@
+package io.github.aemclient.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An OAuth Server-to-Server credential as the Adobe Developer Console shows one: client id, client secret
+ * and granted scopes. Register it with {@link ImsStandIn#register(TestOAuthCredentials)}. The generated
+ * secret contains characters that need form encoding ({@code + / = & %}, a space, a non-ASCII letter), so a
+ * client that does not encode its form is refused. Immutable and thread-safe.
+ */
+public final class TestOAuthCredentials {
+
+    /** The scopes a credential for the OpenAPI-based AEM Assets and Folders APIs typically has. */
+    public static final List<String> AEM_SCOPES = List.of("openid", "AdobeID", "aem.folders", "aem.assets.author");
+
+    private final String clientId;
+    private final String clientSecret;
+    private final List<String> scopes;
+
+    private TestOAuthCredentials(String clientId, String clientSecret, List<String> scopes) {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.scopes = List.copyOf(scopes);
+    }
+
+    /** A new credential granted {@link #AEM_SCOPES}. */
+    public static TestOAuthCredentials generate() {
+        return generate(AEM_SCOPES);
+    }
+
+    /** A new credential granted {@code scopes}. */
+    public static TestOAuthCredentials generate(List<String> scopes) {
+        if (scopes.isEmpty()) {
+            throw new IllegalArgumentException("a credential has at least one scope");
+        }
+        return new TestOAuthCredentials(TestCredentials.randomHex(16), "p8e-" + TestCredentials.randomHex(16)
+                + "+/=&% \u00e9", scopes);
+    }
+
+    /** The same client with another secret, as after a secret rotation in the Developer Console. */
+    public TestOAuthCredentials withSecret(String secret) {
+        return new TestOAuthCredentials(clientId, Objects.requireNonNull(secret), scopes);
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The client secret; in a real credential, a secret. */
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    /** The scopes granted, in the order the Developer Console lists them. */
+    public List<String> scopes() {
+        return scopes;
+    }
+
+    /** The scopes as {@code aem.<env>.scopes} takes them: comma-separated. */
+    public String scopesText() {
+        return String.join(",", scopes);
+    }
+
+    /** Writes the client secret to {@code file} with a trailing newline, as secret stores mount it. */
+    public Path writeSecretTo(Path file) {
+        try {
+            return Files.writeString(file, clientSecret + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code aem.<environment>.client-id}, {@code client-secret} and {@code scopes}, for a properties map. */
+    public Map<String, String> properties(String environment) {
+        String prefix = "aem." + environment + ".";
+        return Map.of(prefix + "client-id", clientId, prefix + "client-secret", clientSecret, prefix + "scopes",
+                scopesText());
+    }
+
+    @Override
+    public String toString() {
+        return "TestOAuthCredentials[clientId=" + clientId + ", scopes=" + scopesText() + "]";
+    }
+}
