@@ -26,6 +26,24 @@ final class ConnectionOptions {
         @Option(names = "--user", paramLabel = "USER:PASSWORD",
                 description = "HTTP basic auth, e.g. for a local AEM SDK (admin:admin).")
         String user;
+
+        @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "OAuth Server-to-Server credential:%n")
+        OAuth oauth;
+    }
+
+    /** An OAuth Server-to-Server credential: all three options together. */
+    static final class OAuth {
+        @Option(names = "--client-id", required = true, paramLabel = "ID",
+                description = "Client ID of an OAuth Server-to-Server credential (Adobe Developer Console).")
+        String clientId;
+
+        @Option(names = "--client-secret-file", required = true, paramLabel = "FILE",
+                description = "A file holding its client secret (not given inline: it would show in ps and history).")
+        Path clientSecretFile;
+
+        @Option(names = "--scopes", required = true, paramLabel = "LIST",
+                description = "Its scopes, comma-separated, e.g. openid,AdobeID,aem.folders")
+        String scopes;
     }
 
     @Option(names = "--ims-url", paramLabel = "URL",
@@ -46,6 +64,11 @@ final class ConnectionOptions {
         if (credentials != null) {
             put(properties, Settings.CREDENTIALS_FILE, credentials.credentialsFile);
             put(properties, Settings.TOKEN_FILE, credentials.tokenFile);
+            if (credentials.oauth != null) {
+                put(properties, Settings.CLIENT_ID, credentials.oauth.clientId);
+                put(properties, Settings.CLIENT_SECRET_FILE, credentials.oauth.clientSecretFile);
+                put(properties, Settings.SCOPES, credentials.oauth.scopes);
+            }
             if (credentials.user != null) {
                 int colon = credentials.user.indexOf(':');
                 if (colon <= 0 || credentials.user.substring(0, colon).isBlank()) {

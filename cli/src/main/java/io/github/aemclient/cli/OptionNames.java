@@ -18,15 +18,18 @@ final class OptionNames implements SettingNames {
 
     static final OptionNames INSTANCE = new OptionNames();
 
-    private static final Map<Setting<?>, String> OPTIONS = Map.of(
-            Settings.CREDENTIALS_FILE, "--credentials",
-            Settings.TOKEN_FILE, "--token-file",
-            Settings.IMS_URL, "--ims-url",
-            Settings.URL, "--url",
-            Settings.CONNECT_TIMEOUT, "--connect-timeout",
-            Settings.READ_TIMEOUT, "--read-timeout",
-            Settings.USERNAME, "--user",
-            Settings.PASSWORD, "--user");
+    private static final Map<Setting<?>, String> OPTIONS = Map.ofEntries(
+            Map.entry(Settings.CREDENTIALS_FILE, "--credentials"),
+            Map.entry(Settings.CLIENT_ID, "--client-id"),
+            Map.entry(Settings.CLIENT_SECRET_FILE, "--client-secret-file"),
+            Map.entry(Settings.SCOPES, "--scopes"),
+            Map.entry(Settings.TOKEN_FILE, "--token-file"),
+            Map.entry(Settings.IMS_URL, "--ims-url"),
+            Map.entry(Settings.URL, "--url"),
+            Map.entry(Settings.CONNECT_TIMEOUT, "--connect-timeout"),
+            Map.entry(Settings.READ_TIMEOUT, "--read-timeout"),
+            Map.entry(Settings.USERNAME, "--user"),
+            Map.entry(Settings.PASSWORD, "--user"));
 
     private OptionNames() {
     }

@@ -27,7 +27,8 @@ final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (connection.credentials == null || connection.credentials.user != null) {
-            throw new IllegalArgumentException("token needs --credentials FILE or --token-file FILE");
+            throw new IllegalArgumentException("token needs --credentials FILE, --token-file FILE, or --client-id ID"
+                    + " --client-secret-file FILE --scopes LIST");
         }
         EnvironmentSettings settings = EnvironmentSettingsReader.readForTokensOnly(OptionNames.ENVIRONMENT,
                 PropertyLookup.of(connection.properties()));

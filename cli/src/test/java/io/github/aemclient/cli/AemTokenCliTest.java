@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.ImsException;
 import io.github.aemclient.testkit.AemStandIn;
+import io.github.aemclient.testkit.ImsStandIn;
+import io.github.aemclient.testkit.TestOAuthCredentials;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -59,6 +61,44 @@ class AemTokenCliTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("holds a local development token, not service credentials; configure it as"
                 + " --token-file instead").doesNotContain("aem.").doesNotContain("eyJhbGciOi");
+    }
+
+    @Test
+    void anOAuthServerToServerTokenWithTheSecretFromAFile(@TempDir Path dir) {
+        TestOAuthCredentials credential = TestOAuthCredentials.generate();
+        try (ImsStandIn ims = ImsStandIn.start().register(credential)) {
+            Path secret = credential.writeSecretTo(dir.resolve("secret"));
+
+            Run run = run("token", "--client-id", credential.clientId(), "--client-secret-file", secret.toString(),
+                    "--scopes", credential.scopesText(), "--ims-url", ims.url().toString());
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            String token = new String(run.out(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            assertThat(ims.clientIdOf(token)).contains(credential.clientId());
+            assertThat(run.err()).doesNotContain(credential.clientSecret());
+        }
+    }
+
+    @Test
+    void anOAuthScopeNotGrantedSaysWhichAndExitsWith1(@TempDir Path dir) {
+        TestOAuthCredentials credential = TestOAuthCredentials.generate(java.util.List.of("openid"));
+        try (ImsStandIn ims = ImsStandIn.start().register(credential)) {
+            Run run = run("token", "--client-id", credential.clientId(), "--client-secret-file",
+                    credential.writeSecretTo(dir.resolve("secret")).toString(), "--scopes", "openid,aem.folders",
+                    "--ims-url", ims.url().toString());
+
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).contains("invalid_scope").contains("aem.folders")
+                    .doesNotContain(credential.clientSecret());
+        }
+    }
+
+    @Test
+    void theOAuthOptionsGoTogether() {
+        Run run = run("token", "--client-id", "x");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--client-secret-file").contains("--scopes");
     }
 
     @Test

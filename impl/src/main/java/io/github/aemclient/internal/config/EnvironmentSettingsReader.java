@@ -190,10 +190,12 @@ public final class EnvironmentSettingsReader {
         }
         if (url != null && !Origin.of(url).isLoopback()) {
             problem(CREDENTIALS_FILE, Kind.MISSING, n -> "No credentials are configured for " + n.subject() + " ("
-                    + url + "): set " + n.of(CREDENTIALS_FILE) + " (service credentials), " + n.of(TOKEN_FILE)
-                    + " (local development token)" + n.name(MODE).map(m -> ", or " + m + "=none to call it anonymously")
+                    + url + "): set " + n.of(CREDENTIALS_FILE) + " (service credentials), " + n.of(CLIENT_ID)
+                    + " with " + n.of(CLIENT_SECRET_FILE) + " and " + n.of(SCOPES) + " (OAuth Server-to-Server), "
+                    + n.of(TOKEN_FILE) + " (local development token)"
+                    + n.name(MODE).map(m -> ", or " + m + "=none to call it anonymously")
                             .orElse(", or " + n.of(USERNAME) + " (basic authentication)")
-                    + alternatives(n, CREDENTIALS_FILE, TOKEN_FILE, MODE));
+                    + alternatives(n, CREDENTIALS_FILE, CLIENT_ID, TOKEN_FILE, MODE));
             return null;
         }
         return AuthMode.NONE;

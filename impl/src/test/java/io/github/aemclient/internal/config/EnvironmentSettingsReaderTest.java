@@ -153,7 +153,7 @@ class EnvironmentSettingsReaderTest {
         set("url", AEM);
 
         assertProblem("aem.author.credentials-file", "No credentials are configured for environment 'author'");
-        assertThatThrownBy(this::read).hasMessageContaining("AEM_AUTHOR_CREDENTIALS_FILE, AEM_AUTHOR_TOKEN_FILE, AEM_AUTHOR_MODE");
+        assertThatThrownBy(this::read).hasMessageContaining("AEM_AUTHOR_CREDENTIALS_FILE, AEM_AUTHOR_CLIENT_ID, AEM_AUTHOR_TOKEN_FILE, AEM_AUTHOR_MODE");
     }
 
     @Test

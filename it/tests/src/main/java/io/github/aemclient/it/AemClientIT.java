@@ -8,6 +8,7 @@ import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestCredentials;
+import io.github.aemclient.testkit.TestOAuthCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * One user-shaped application with five AEM environments on the managed server of the module running
+ * One user-shaped application with several AEM environments (service, OAuth, developer, basic, anonymous) on the managed server of the module running
  * it (Payara Micro, WildFly or Open Liberty: each with its own JAX-RS client, CDI and MicroProfile
  * Config), checked against the stand-ins. The stand-ins run here, on the client side, and the server is
  * pointed at them through its configuration.
@@ -50,6 +51,10 @@ class AemClientIT {
     /** Tokens of 4 s, so renewals happen while the test runs. */
     static final ImsStandIn FAST_IMS = ImsStandIn.start().register(FAST).tokenLifetime(Duration.ofSeconds(4));
     static final AemStandIn FAST_AEM = AemStandIn.start(FAST_IMS);
+    /** An OAuth Server-to-Server credential for the OpenAPI-based AEM APIs, with tokens of 4 s. */
+    static final TestOAuthCredentials ASSETS = TestOAuthCredentials.generate();
+    static final ImsStandIn OAUTH_IMS = ImsStandIn.start().register(ASSETS).tokenLifetime(Duration.ofSeconds(4));
+    static final AemStandIn OPENAPI_AEM = AemStandIn.start(OAUTH_IMS).requireApiKey();
     /** Configured through the server's environment variables (AEM_LOCAL_*), see the it module's pom. */
     static final AemStandIn LOCAL_SDK = AemStandIn.startLocalSdk(Integer.getInteger("it.local-sdk.port", 47612))
             .withBasicUser("admin", "admin");
@@ -76,11 +81,18 @@ class AemClientIT {
         config.put("aem.fast.url", FAST_AEM.url().toString());
         config.put("aem.fast.credentials-file", FAST.writeTo(WORK.resolve("fast.json")).toString());
         config.put("aem.fast.ims-url", FAST_IMS.url().toString());
+        config.put("aem.assets.url", OPENAPI_AEM.url().toString());
+        config.put("aem.assets.client-id", ASSETS.clientId());
+        config.put("aem.assets.client-secret-file", ASSETS.writeSecretTo(WORK.resolve("assets-secret")).toString());
+        config.put("aem.assets.scopes", ASSETS.scopesText());
+        config.put("aem.assets.ims-url", OAUTH_IMS.url().toString());
         return Deployments.war("aem-it", config, AemApi.class, AemResource.class);
     }
 
     @AfterAll
     static void stopStandIns() {
+        OPENAPI_AEM.close();
+        OAUTH_IMS.close();
         SITE.close();
         LOCAL_SDK.close();
         FAST_AEM.close();
@@ -207,6 +219,28 @@ class AemClientIT {
         assertThat(FAST_IMS.successfulExchanges()).as("exchanges after %d calls", calls).isGreaterThanOrEqualTo(3);
         assertThat(failures).as("failed calls out of %d", calls).isZero();
         assertThat(FAST_AEM.requests()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+    }
+
+    @Test
+    void anOAuthServerToServerEnvironmentCarriesTheApiKeyAndRenewsItsTokensUnderTraffic() {
+        int failures = 0;
+        int calls = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (OAUTH_IMS.successfulExchanges() < 3 && System.nanoTime() < deadline) {
+            HttpResponse<String> response = get("assets", "/adobe/folders/");
+            calls++;
+            if (response.statusCode() != 200) {
+                failures++;
+            }
+        }
+
+        assertThat(OAUTH_IMS.successfulExchanges()).as("exchanges after %d calls", calls).isGreaterThanOrEqualTo(3);
+        assertThat(failures).as("failed calls out of %d", calls).isZero();
+        assertThat(OAUTH_IMS.requests()).allSatisfy(r -> assertThat(r.path()).isEqualTo("/ims/token/v3"));
+        assertThat(OPENAPI_AEM.requests()).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.header("x-api-key")).contains(ASSETS.clientId());
+        });
     }
 
     @Test

@@ -45,6 +45,10 @@ public class AemResource {
     WebTarget site;
 
     @Inject
+    @AemClient("assets")
+    WebTarget assets;
+
+    @Inject
     @AemClient("author")
     AccessTokenProvider authorTokens;
 
@@ -59,6 +63,7 @@ public class AemResource {
             case "local" -> local;
             case "fast" -> fast;
             case "site" -> site;
+            case "assets" -> assets;
             default -> throw new NotFoundException();
         };
         try (Response response = target.path(path).request().get()) {
