@@ -7,6 +7,9 @@
 # freshly generated service credentials). For a real AEM as a Cloud Service environment, set
 #   AEM_AUTHOR_URL=https://author-p12345-e67890.adobeaemcloud.com
 #   AEM_AUTHOR_CREDENTIALS_FILE=/path/to/service-credentials.json   (or AEM_AUTHOR_TOKEN_FILE=...)
+# or, for an OAuth Server-to-Server credential of the Adobe Developer Console,
+#   AEM_AUTHOR_CLIENT_ID=... AEM_AUTHOR_CLIENT_SECRET_FILE=/path/to/secret AEM_AUTHOR_SCOPES=openid,AdobeID,...
+# AEM_AUTHOR_CLIENT_ID alone (no AEM_AUTHOR_URL) runs the demo in that mode against the stand-ins.
 # Optional: AEM_DEMO_PATHS="content/wknd/us/en.json ..." (what to fetch), QUICKSTART_PORT (default 8080),
 # AEM_DEMO_ONCE=1 (stop after the calls instead of serving until Ctrl-C).
 set -euo pipefail
@@ -41,18 +44,30 @@ wait_for() { # file pattern seconds pid
 
 if [[ -z "${AEM_AUTHOR_URL:-}" ]]; then
   say "Starting local stand-ins for Adobe IMS and AEM (AEM_AUTHOR_URL is not set)"
-  java -jar testkit/target/aem-stand-in.jar --out "$OUT" > "$OUT/stand-in.log" 2>&1 &
+  java -jar testkit/target/aem-stand-in.jar --out "$OUT" ${AEM_AUTHOR_CLIENT_ID:+--oauth-client-id "$AEM_AUTHOR_CLIENT_ID"} \
+    > "$OUT/stand-in.log" 2>&1 &
   STAND_IN_PID=$!
   wait_for "$OUT/stand-in.log" "Stand-ins ready" 30 "$STAND_IN_PID" || { cat "$OUT/stand-in.log" >&2; exit 1; }
-  head -4 "$OUT/stand-in.log"
+  head -7 "$OUT/stand-in.log"
   export AEM_AUTHOR_URL=$(awk '/^AEM stand-in:/ {print $3}' "$OUT/stand-in.log")
   export AEM_AUTHOR_IMS_URL=$(awk '/^IMS stand-in:/ {print $3}' "$OUT/stand-in.log")
-  export AEM_AUTHOR_CREDENTIALS_FILE="$PWD/$OUT/service-credentials.json"
+  if [[ -n "${AEM_AUTHOR_CLIENT_ID:-}" ]]; then
+    # OAuth Server-to-Server: the stand-in issued a secret for this client id; the OpenAPI path needs X-Api-Key.
+    export AEM_AUTHOR_CLIENT_SECRET_FILE="$PWD/$OUT/oauth-client-secret"
+    export AEM_AUTHOR_SCOPES=$(awk '/^OAuth scopes:/ {print $3}' "$OUT/stand-in.log")
+    AEM_DEMO_PATHS=${AEM_DEMO_PATHS:-adobe/folders content/wknd/us/en.json}
+  else
+    export AEM_AUTHOR_CREDENTIALS_FILE="$PWD/$OUT/service-credentials.json"
+  fi
 else
   say "Using the AEM environment $AEM_AUTHOR_URL"
 fi
 echo "AEM_AUTHOR_URL=$AEM_AUTHOR_URL"
-echo "AEM_AUTHOR_CREDENTIALS_FILE=${AEM_AUTHOR_CREDENTIALS_FILE:-}${AEM_AUTHOR_TOKEN_FILE:+ AEM_AUTHOR_TOKEN_FILE=$AEM_AUTHOR_TOKEN_FILE}"
+if [[ -n "${AEM_AUTHOR_CLIENT_ID:-}" ]]; then
+  echo "AEM_AUTHOR_CLIENT_ID=$AEM_AUTHOR_CLIENT_ID AEM_AUTHOR_CLIENT_SECRET_FILE=${AEM_AUTHOR_CLIENT_SECRET_FILE:-} AEM_AUTHOR_SCOPES=${AEM_AUTHOR_SCOPES:-}"
+else
+  echo "AEM_AUTHOR_CREDENTIALS_FILE=${AEM_AUTHOR_CREDENTIALS_FILE:-}${AEM_AUTHOR_TOKEN_FILE:+ AEM_AUTHOR_TOKEN_FILE=$AEM_AUTHOR_TOKEN_FILE}"
+fi
 
 say "Starting examples/quickstart on Payara Micro (the first start takes 20-60 s)"
 java -Djava.io.tmpdir="$OUT/payara-tmp" -jar examples/quickstart/target/payara-micro.jar \
@@ -83,7 +98,7 @@ echo "\$ GET $APP/aem/token"
 java examples/quickstart/demo/Get.java "$APP/aem/token" || status=1
 
 if [[ -n "$STAND_IN_PID" ]]; then
-  say "What IMS and AEM saw: one token exchange, then every call with the bearer token"
+  say "What IMS and AEM saw: one token exchange, then every call with the bearer token${AEM_AUTHOR_CLIENT_ID:+ and X-Api-Key}"
   grep -E "^(IMS|AEM)  " "$OUT/stand-in.log" || true
 fi
 

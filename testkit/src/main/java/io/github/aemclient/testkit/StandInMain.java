@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs an IMS and an AEM stand-in until stopped (Ctrl-C), with freshly generated service credentials
- * and a local development token written to files, for demos and manual tries.
+ * Runs an IMS and an AEM stand-in until stopped (Ctrl-C), with freshly generated service credentials,
+ * an OAuth Server-to-Server credential's secret and a local development token written to files, for demos
+ * and manual tries. The AEM stand-in requires {@code X-Api-Key} on {@code /adobe/} paths, as AEM's
+ * OpenAPI-based APIs do.
  *
- * <pre>java -jar aem-client-testkit.jar [--ims-port N] [--aem-port N] [--out DIR] [--token-lifetime 24h]</pre>
+ * <pre>java -jar aem-stand-in.jar [--ims-port N] [--aem-port N] [--out DIR] [--token-lifetime 24h]
+ *     [--oauth-client-id ID]</pre>
  */
 public final class StandInMain {
 
@@ -21,6 +24,7 @@ public final class StandInMain {
         int aemPort = 0;
         Path out = Path.of("target", "stand-in");
         Duration lifetime = Duration.ofHours(24);
+        String oauthClientId = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -36,23 +40,33 @@ public final class StandInMain {
                     out = Path.of(require(args[i], value));
                     i++;
                     break;
+                case "--oauth-client-id":
+                    oauthClientId = require(args[i], value);
+                    i++;
+                    break;
                 case "--token-lifetime":
                     lifetime = Duration.parse("PT" + require(args[i], value).toUpperCase());
                     i++;
                     break;
                 default:
                     System.err.println("Unknown option " + args[i]
-                            + "; usage: [--ims-port N] [--aem-port N] [--out DIR] [--token-lifetime 24h]");
+                            + "; usage: [--ims-port N] [--aem-port N] [--out DIR] [--token-lifetime 24h]"
+                            + " [--oauth-client-id ID]");
                     System.exit(2);
             }
         }
         // A client id as the Developer Console shows one: what the demo prints should look like the real thing.
         TestCredentials credentials = TestCredentials.builder().clientId("cm-p12345-e67890-integration").build();
-        ImsStandIn ims = ImsStandIn.start(imsPort).register(credentials).tokenLifetime(lifetime);
-        AemStandIn aem = AemStandIn.start(aemPort, ims);
+        TestOAuthCredentials oauth = TestOAuthCredentials.generate();
+        if (oauthClientId != null) {
+            oauth = oauth.withClientId(oauthClientId);
+        }
+        ImsStandIn ims = ImsStandIn.start(imsPort).register(credentials).register(oauth).tokenLifetime(lifetime);
+        AemStandIn aem = AemStandIn.start(aemPort, ims).requireApiKey();
         ims.logTo(System.out::println);
         aem.logTo(System.out::println);
         Path credentialsFile = credentials.writeTo(out.resolve("service-credentials.json"));
+        Path oauthSecretFile = oauth.writeSecretTo(out.resolve("oauth-client-secret"));
         Path tokenFile = TestCredentials.writeTo(out.resolve("local-development-token.json"),
                 "{\"ok\":true,\"statusCode\":200,\"accessToken\":\""
                         + ims.issueDeveloperToken(Instant.now(), Duration.ofHours(24)) + "\"}");
@@ -66,6 +80,9 @@ public final class StandInMain {
         System.out.println("AEM stand-in:             " + aem.url());
         System.out.println("Service credentials:      " + credentialsFile.toAbsolutePath());
         System.out.println("Local development token:  " + tokenFile.toAbsolutePath());
+        System.out.println("OAuth client id:          " + oauth.clientId());
+        System.out.println("OAuth client secret file: " + oauthSecretFile.toAbsolutePath());
+        System.out.println("OAuth scopes:             " + oauth.scopesText());
         System.out.println("Stand-ins ready. Stop with Ctrl-C.");
         System.out.flush();
         stopped.await();

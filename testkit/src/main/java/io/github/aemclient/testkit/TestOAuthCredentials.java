@@ -44,6 +44,14 @@ public final class TestOAuthCredentials {
                 + "+/=&% \u00e9", scopes);
     }
 
+    /** The same credential under another client id (one a user typed, say). */
+    public TestOAuthCredentials withClientId(String clientId) {
+        if (clientId == null || clientId.isBlank()) {
+            throw new IllegalArgumentException("a client id must not be blank");
+        }
+        return new TestOAuthCredentials(clientId.strip(), clientSecret, scopes);
+    }
+
     /** The same client with another secret, as after a secret rotation in the Developer Console. */
     public TestOAuthCredentials withSecret(String secret) {
         return new TestOAuthCredentials(clientId, Objects.requireNonNull(secret), scopes);
