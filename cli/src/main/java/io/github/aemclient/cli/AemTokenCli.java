@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
  * {@code aem-token}: an access token for service credentials or a local development token, or an
  * authenticated GET against AEM. Exit codes: 0 success, 1 IMS or AEM refused or could not be reached,
  * 2 bad usage or bad input.
+ *
+ * <p>The main class of the executable {@code aem-token.jar}; {@code aem-token --help} lists the commands and
+ * options. Errors are printed to standard error, one line each; {@code --verbose}
+ * adds stack traces and the libraries' log messages.
  */
 @Command(name = "aem-token", mixinStandardHelpOptions = true, versionProvider = AemTokenCli.Version.class,
         description = "Access tokens for Adobe Experience Manager as a Cloud Service.",
@@ -31,6 +35,12 @@ public final class AemTokenCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Runs the command line, then ends the JVM with its exit code ({@link System#exit(int)}): never returns.
+     * Failures do not escape as exceptions; they are reported on standard error and in the exit code.
+     *
+     * @param args the command ({@code token} or {@code get}) and its options
+     */
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -102,6 +112,12 @@ public final class AemTokenCli implements Runnable {
         }
     }
 
+    /**
+     * What picocli runs when no command is given: prints the usage to standard error and reports bad usage
+     * (exit code 2). Not meant to be called directly.
+     *
+     * @throws CommandLine.ParameterException always: a command is missing
+     */
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
