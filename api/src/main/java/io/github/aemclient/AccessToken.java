@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A bearer token for AEM and the instant it stops being valid.
  *
- * <p>{@link #toString()} never shows the token value, so an {@code AccessToken} is safe to log.
+ * <p>Immutable, and so safe to share between threads. {@link #toString()} never shows the token value,
+ * so an {@code AccessToken} is safe to log; {@link #equals(Object)} compares values in constant time.
  */
 public final class AccessToken {
 
@@ -15,6 +16,16 @@ public final class AccessToken {
     private final Instant obtainedAt;
     private final Instant expiresAt;
 
+    /**
+     * A token as it was obtained.
+     *
+     * @param value the bearer token itself, not blank
+     * @param obtainedAt when it was obtained (for a developer token: when it was created)
+     * @param expiresAt when it stops being valid, not before {@code obtainedAt}
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when {@code value} is blank or {@code expiresAt} is before
+     *         {@code obtainedAt}
+     */
     public AccessToken(String value, Instant obtainedAt, Instant expiresAt) {
         this.value = Objects.requireNonNull(value, "value");
         this.obtainedAt = Objects.requireNonNull(obtainedAt, "obtainedAt");
@@ -28,25 +39,34 @@ public final class AccessToken {
         }
     }
 
-    /** The value to send as {@code Authorization: Bearer <value>}. Treat it as a secret. */
+    /** {@return the value to send as {@code Authorization: Bearer <value>}} Treat it as a secret. */
     public String value() {
         return value;
     }
 
-    /** When this token was obtained (for a developer token: when it was created). */
+    /** {@return when this token was obtained} For a developer token: when it was created. */
     public Instant obtainedAt() {
         return obtainedAt;
     }
 
-    /** When AEM stops accepting this token. */
+    /** {@return when AEM stops accepting this token} */
     public Instant expiresAt() {
         return expiresAt;
     }
 
+    /**
+     * {@return whether this token is no longer valid at {@code instant}} True from {@link #expiresAt()} on.
+     *
+     * @param instant the time to check
+     */
     public boolean isExpiredAt(Instant instant) {
         return !instant.isBefore(expiresAt);
     }
 
+    /**
+     * {@return whether {@code other} is a token with the same value and expiry} The instant it was obtained
+     * does not count.
+     */
     @Override
     public boolean equals(Object other) {
         if (this == other) {
@@ -62,11 +82,13 @@ public final class AccessToken {
                 && expiresAt.equals(that.expiresAt);
     }
 
+    /** {@return a hash of the expiry only} The value, a secret, is left out. */
     @Override
     public int hashCode() {
         return expiresAt.hashCode();
     }
 
+    /** {@return the instants, with the value redacted} */
     @Override
     public String toString() {
         return "AccessToken[value=<redacted>, obtainedAt=" + obtainedAt + ", expiresAt=" + expiresAt + "]";

@@ -9,12 +9,14 @@ package io.github.aemclient;
 public interface AccessTokenProvider {
 
     /**
-     * A token that is valid now.
+     * {@return a token that is valid now} Never null, never expired when returned.
      *
      * @throws ImsException when IMS refused to issue a token
      * @throws ImsUnavailableException when IMS could not be reached in time
      * @throws TokenExpiredException when the configured token has expired and cannot be renewed here
      * @throws AemConfigurationException when the environment's configuration is unusable
+     * @throws AemClientException for any other reason there is no token, e.g. the calling thread was
+     *         interrupted; the message says which
      */
     AccessToken getAccessToken();
 
@@ -28,8 +30,11 @@ public interface AccessTokenProvider {
      * valid (AEM may have refused it by mistake, and no token at all would be worse). They obtain a new token
      * because of a rejection at most once per interval ({@code aem.<env>.unauthorized-renewal-interval}):
      * when AEM refuses every token, reports within the interval change nothing and return at once. Providers
-     * of a token that cannot be renewed (a local development token) read it again from its file, if any.
-     * Never throws because a new token could not be had: the next {@link #getAccessToken()} says why.
+     * of a token that cannot be renewed (a local development token) read it again from its file, if any,
+     * on the next {@link #getAccessToken()}. Never throws because a new token could not be had: the next
+     * {@link #getAccessToken()} says why.
+     *
+     * @param token the token AEM rejected
      */
     void invalidate(AccessToken token);
 }

@@ -22,23 +22,34 @@ import java.util.Objects;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE})
 public @interface AemClient {
 
-    /** The environment name used in configuration keys ({@code aem.<name>.url}). */
+    /** {@return the environment name used in configuration keys ({@code aem.<name>.url})} */
     String value() default "default";
 
-    /** For programmatic lookup: {@code CDI.current().select(WebTarget.class, AemClient.Literal.of("author"))}. */
+    /**
+     * An {@code @AemClient} instance for programmatic lookup:
+     * {@code CDI.current().select(WebTarget.class, AemClient.Literal.of("author"))}. Immutable.
+     */
     final class Literal extends AnnotationLiteral<AemClient> implements AemClient {
         private static final long serialVersionUID = 1L;
 
+        /** The environment name. */
         private final String value;
 
         private Literal(String value) {
             this.value = Objects.requireNonNull(value, "value");
         }
 
+        /**
+         * {@return the qualifier {@code @AemClient(environment)}}
+         *
+         * @param environment the environment name, as in {@code aem.<environment>.url}
+         * @throws NullPointerException when {@code environment} is null
+         */
         public static Literal of(String environment) {
             return new Literal(environment);
         }
 
+        /** {@return the environment name} */
         @Override
         public String value() {
             return value;

@@ -10,13 +10,21 @@ public class TokenExpiredException extends AemClientException {
 
     private static final long serialVersionUID = 1L;
 
+    /** When the token expired. */
     private final Instant expiredAt;
 
+    /**
+     * An exception for a token that expired.
+     *
+     * @param message what expired and what to do, without the token
+     * @param expiredAt when the token expired
+     */
     public TokenExpiredException(String message, Instant expiredAt) {
         super(message);
         this.expiredAt = expiredAt;
     }
 
+    /** {@return when the token expired} */
     public Instant expiredAt() {
         return expiredAt;
     }

@@ -45,6 +45,20 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code @AemClient("env") Client} and {@code AccessTokenProvider} (application scoped) and a
  * {@code WebTarget} aimed at {@code aem.env.url}, all configured from MicroProfile Config. A missing or
  * bad setting fails the deployment with a message naming the environment and the property.
+ *
+ * <p>The container finds this extension through {@code META-INF/services}: an application needs the jar in
+ * {@code WEB-INF/lib} and nothing else. The types can also be injected as {@code Instance<...>} or
+ * {@code Provider<...>}; any other type with {@code @AemClient} is a definition error. Only environments
+ * that are injected somewhere are read. Each is built once, when the deployment is validated, and shared
+ * by all its injection points: one JAX-RS client and one token cache per environment, each
+ * {@code WebTarget} a new one (its configuration is mutable). Injecting {@code AccessTokenProvider} for an
+ * environment without tokens (basic or no authentication) fails the deployment.
+ *
+ * <p>With {@code aem.<env>.eager=true} the first token is obtained during deployment; the deployment waits
+ * for all eager environments together at most 10 seconds, fails if IMS rejects the configuration, and
+ * otherwise goes on (the acquisition continues in the background, a failure is logged and the first call
+ * tries again). At shutdown every environment's client is closed; a client that fails to close is logged.
+ * Token renewals run on the server's default managed executor where there is one.
  */
 public class AemClientExtension implements Extension {
 
@@ -64,6 +78,10 @@ public class AemClientExtension implements Extension {
     private final Map<String, Usage> usages = new TreeMap<>();
     private final Map<String, AemEnvironment> environments = new ConcurrentHashMap<>();
 
+    /**
+     * Called by the CDI container, which finds the extension through {@code META-INF/services}; an
+     * application does not create it.
+     */
     public AemClientExtension() {
         this(FIRST_TOKEN_WAIT);
     }

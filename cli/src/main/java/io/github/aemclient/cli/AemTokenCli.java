@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
  * {@code aem-token}: an access token for service credentials or a local development token, or an
  * authenticated GET against AEM. Exit codes: 0 success, 1 IMS or AEM refused or could not be reached,
  * 2 bad usage or bad input.
+ *
+ * <p>The main class of the executable {@code aem-token.jar}; {@code aem-token --help} lists the commands and
+ * options. Errors are printed to standard error, one line each; {@code --verbose}
+ * adds stack traces and the libraries' log messages.
  */
 @Command(name = "aem-token", mixinStandardHelpOptions = true, versionProvider = AemTokenCli.Version.class,
         description = "Access tokens for Adobe Experience Manager as a Cloud Service.",
@@ -46,6 +50,12 @@ public final class AemTokenCli implements Runnable {
         return out;
     }
 
+    /**
+     * Runs the command line, then ends the JVM with its exit code ({@link System#exit(int)}): never returns.
+     * Failures do not escape as exceptions; they are reported on standard error and in the exit code.
+     *
+     * @param args the command ({@code token} or {@code get}) and its options
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out, new PrintWriter(System.err, true)));
     }
@@ -124,6 +134,12 @@ public final class AemTokenCli implements Runnable {
         }
     }
 
+    /**
+     * What picocli runs when no command is given: prints the usage to standard error and reports bad usage
+     * (exit code 2). Not meant to be called directly.
+     *
+     * @throws CommandLine.ParameterException always: a command is missing
+     */
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** One request the AEM stand-in received, and how it answered. */
+/** One request the AEM stand-in received, and how it answered. Immutable. */
 public final class AemRequest {
 
     private final String method;
@@ -27,46 +27,52 @@ public final class AemRequest {
         this.body = body;
     }
 
-    /** Every request header as received, names in lower case. */
+    /** {@return every request header as received, names in lower case: an unmodifiable map} */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The first value of a request header, the name in any case. */
+    /**
+     * {@return the first value of a request header, if it was sent}
+     *
+     * @param name the header name, in any case
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** The request body as text (empty when there was none). */
+    /** {@return the request body as UTF-8 text (empty when there was none)} */
     public String body() {
         return body;
     }
 
+    /** {@return the HTTP method} */
     public String method() {
         return method;
     }
 
-    /** Path and query, as requested. */
+    /** {@return the path and query, as requested (still percent-encoded)} */
     public String path() {
         return path;
     }
 
-    /** The {@code Authorization} header as received, if any. */
+    /** {@return the {@code Authorization} header as received, if any} */
     public Optional<String> authorization() {
         return Optional.ofNullable(authorization);
     }
 
-    /** The bearer token sent, if any. */
+    /** {@return the bearer token sent, if any} */
     public Optional<String> bearerToken() {
         return authorization().filter(a -> a.startsWith("Bearer ")).map(a -> a.substring(7));
     }
 
+    /** {@return the status the stand-in answered with (0 when a fault dropped the connection)} */
     public int status() {
         return status;
     }
 
-    /** Who the stand-in authenticated the request as, if anyone. */
+    /** {@return who the stand-in authenticated the request as, if anyone} */
     public Optional<String> principal() {
         return Optional.ofNullable(principal);
     }

@@ -30,6 +30,9 @@ import java.util.zip.GZIPOutputStream;
  * <li>{@code /testkit/bytes/N} streams {@code N} bytes of {@code application/octet-stream} (byte {@code i}
  * is {@code i % 251}), chunked, without holding them in memory: a large download.</li>
  * </ul>
+ *
+ * <p>Thread-safe: it may be configured and inspected from a test thread while it serves. Every request is
+ * recorded (see {@link #requests()}) before it is answered. Close it when done.
  */
 public final class AemStandIn extends StandInServer {
 
@@ -45,30 +48,66 @@ public final class AemStandIn extends StandInServer {
         this.ims = ims;
     }
 
-    /** An AEM as a Cloud Service environment trusting tokens from {@code ims}. */
+    /**
+     * {@return a started AEM as a Cloud Service environment on a free loopback port}
+     *
+     * @param ims the IMS whose tokens it accepts
+     * @throws NullPointerException when {@code ims} is null
+     * @throws java.io.UncheckedIOException when no server can be started
+     */
     public static AemStandIn start(ImsStandIn ims) {
         return new AemStandIn(0, Objects.requireNonNull(ims));
     }
 
+    /**
+     * {@return a started AEM as a Cloud Service environment on a given loopback port}
+     *
+     * @param port the port on 127.0.0.1, or 0 for a free one
+     * @param ims the IMS whose tokens it accepts; null accepts no bearer token at all
+     * @throws java.io.UncheckedIOException when the port is taken
+     */
     public static AemStandIn start(int port, ImsStandIn ims) {
         return new AemStandIn(port, ims);
     }
 
-    /** A local AEM SDK: no IMS, basic auth users and/or anonymous access only. */
+    /**
+     * {@return a started local AEM SDK on a free loopback port} No IMS: basic auth users and/or anonymous
+     * access only, none until configured.
+     *
+     * @throws java.io.UncheckedIOException when no server can be started
+     */
     public static AemStandIn startLocalSdk() {
         return new AemStandIn(0, null);
     }
 
-    /** A local AEM SDK on a given loopback port (e.g. one a server was configured with beforehand). */
+    /**
+     * {@return a started local AEM SDK on a given loopback port} For a port a server was configured with
+     * beforehand, say.
+     *
+     * @param port the port on 127.0.0.1, or 0 for a free one
+     * @throws java.io.UncheckedIOException when the port is taken
+     */
     public static AemStandIn startLocalSdk(int port) {
         return new AemStandIn(port, null);
     }
 
+    /**
+     * Accepts HTTP basic authentication as this user, replacing the user's previous password.
+     *
+     * @param username the user name
+     * @param password the password
+     * @return this stand-in
+     */
     public AemStandIn withBasicUser(String username, String password) {
         basicUsers.put(username, password);
         return this;
     }
 
+    /**
+     * Answers requests without an {@code Authorization} header, as the principal {@code anonymous}.
+     *
+     * @return this stand-in
+     */
     public AemStandIn allowAnonymous() {
         this.anonymous = true;
         return this;
@@ -77,6 +116,8 @@ public final class AemStandIn extends StandInServer {
     /**
      * Answers 401 to every bearer token, however valid: what AEM does when the technical account has no
      * permission on this environment, or the credentials belong to another one.
+     *
+     * @return this stand-in
      */
     public AemStandIn refuseEveryToken() {
         this.refuseTokens = true;
@@ -93,6 +134,7 @@ public final class AemStandIn extends StandInServer {
         return this;
     }
 
+    /** {@return every request received so far, in order: an unmodifiable copy} */
     public List<AemRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What a stand-in does instead of (or before) answering normally, queued with
- * {@code enqueue(...)} and used by the next requests in order.
+ * {@code enqueue(...)} and used by the next requests in order. Immutable.
  */
 public final class Fault {
 
@@ -33,21 +33,38 @@ public final class Fault {
         this.streamedBytes = streamedBytes;
     }
 
-    /** An error in Adobe's shape: {@code {"error":...,"error_description":...}}. */
+    /**
+     * {@return an error answer in Adobe's shape: {@code {"error":...,"error_description":...}}}
+     *
+     * @param status the HTTP status
+     * @param error the {@code error} code, inserted as it is (not JSON-escaped)
+     * @param description the {@code error_description}, inserted as it is
+     */
     public static Fault error(int status, String error, String description) {
         String body = "{\"error\":\"" + error + "\",\"error_description\":\"" + description + "\"}";
         return new Fault(Duration.ZERO, status, "application/json;charset=utf-8", body, null, false);
     }
 
-    /** Any status and body, e.g. a load balancer's HTML error page. */
+    /**
+     * {@return an answer of any status and body} A load balancer's HTML error page, say.
+     *
+     * @param status the HTTP status
+     * @param contentType the {@code Content-Type}
+     * @param body the body, sent as UTF-8
+     * @throws NullPointerException when {@code body} is null
+     */
     public static Fault body(int status, String contentType, String body) {
         return new Fault(Duration.ZERO, status, contentType, Objects.requireNonNull(body), null, false);
     }
 
     /**
-     * A JSON answer of {@code bytes} bytes — {@code {"access_token":"aaaa...}, never closed — streamed as it
-     * is written, so it can exceed memory; {@code Long.MAX_VALUE} streams until the client hangs up. For
-     * clients that must bound what they read.
+     * {@return a JSON answer of {@code bytes} bytes, streamed as it is written} The body,
+     * <code>{"access_token":"aaaa...</code>, is never closed and can exceed memory; {@code Long.MAX_VALUE}
+     * streams until the client hangs up. For clients that must bound what they read.
+     *
+     * @param status the HTTP status
+     * @param bytes the body's length
+     * @throws IllegalArgumentException when {@code bytes} is negative
      */
     public static Fault largeBody(int status, long bytes) {
         if (bytes < 0) {
@@ -56,22 +73,34 @@ public final class Fault {
         return new Fault(Duration.ZERO, status, "application/json;charset=utf-8", null, null, false, bytes);
     }
 
-    /** Wait, then answer normally. */
+    /**
+     * {@return a fault that waits, then lets the request be answered normally}
+     *
+     * @param delay how long to wait
+     */
     public static Fault delay(Duration delay) {
         return new Fault(delay, 0, null, null, null, false);
     }
 
-    /** Close the connection without answering. */
+    /** {@return a fault that closes the connection without answering} */
     public static Fault disconnect() {
         return new Fault(Duration.ZERO, 0, null, null, null, true);
     }
 
-    /** The same fault, after waiting {@code delay}. */
+    /**
+     * {@return the same fault, answered after waiting {@code delay} (instead of this fault's delay)}
+     *
+     * @param delay how long to wait first
+     */
     public Fault after(Duration delay) {
         return new Fault(delay, status, contentType, body, retryAfter, disconnect, streamedBytes);
     }
 
-    /** The same fault with a {@code Retry-After} header. */
+    /**
+     * {@return the same fault with a {@code Retry-After} header}
+     *
+     * @param retryAfter the header's value, as sent: seconds or an HTTP date
+     */
     public Fault withRetryAfter(String retryAfter) {
         return new Fault(delay, status, contentType, body, retryAfter, disconnect, streamedBytes);
     }
@@ -80,6 +109,7 @@ public final class Fault {
         return status == 0 && !disconnect;
     }
 
+    /** {@return what the fault does, for test reports} */
     @Override
     public String toString() {
         return disconnect ? "Fault[disconnect]" : status == 0 ? "Fault[delay " + delay + "]"

@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
 
-/** One request the IMS stand-in received, and how it answered. */
+/** One request the IMS stand-in received, and how it answered. Immutable. */
 public final class ImsRequest {
 
     private final String method;
@@ -28,39 +28,45 @@ public final class ImsRequest {
         this.error = error;
     }
 
+    /** {@return the HTTP method} */
     public String method() {
         return method;
     }
 
+    /** {@return the request path} */
     public String path() {
         return path;
     }
 
+    /** {@return the {@code Content-Type} header, or null when none was sent} */
     public String contentType() {
         return contentType;
     }
 
-    /** The decoded form parameters ({@code client_id}, {@code client_secret}, {@code jwt_token}). */
+    /**
+     * {@return the decoded form parameters ({@code client_id}, {@code client_secret}, {@code jwt_token}):
+     * an unmodifiable map, empty when the body was not a valid form}
+     */
     public Map<String, String> form() {
         return form;
     }
 
-    /** The JWT assertion's header, when it could be decoded. */
+    /** {@return the JWT assertion's header, when it could be decoded} */
     public Optional<JsonObject> jwtHeader() {
         return Optional.ofNullable(jwtHeader);
     }
 
-    /** The JWT assertion's claims, when they could be decoded. */
+    /** {@return the JWT assertion's claims, when they could be decoded} */
     public Optional<JsonObject> jwtClaims() {
         return Optional.ofNullable(jwtClaims);
     }
 
-    /** The status the stand-in answered with (0 when it dropped the connection). */
+    /** {@return the status the stand-in answered with (0 when it dropped the connection)} */
     public int status() {
         return status;
     }
 
-    /** The IMS error code it answered with, if any. */
+    /** {@return the IMS error code it answered with, if any} */
     public Optional<String> error() {
         return Optional.ofNullable(error);
     }

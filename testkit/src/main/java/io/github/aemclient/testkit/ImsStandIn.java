@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Errors come as {@code {"error":...,"error_description":...}}; forms must be properly encoded (a malformed
  * escape or a repeated parameter is a 400 {@code bad_request}). Issued tokens are JWT-shaped like IMS's, with
  * {@code created_at} and {@code expires_in} claims in milliseconds.
+ *
+ * <p>Thread-safe: it may be configured, inspected and revoked from a test thread while it serves. Every
+ * request is recorded (see {@link #requests()}) before it is answered. Close it when done.
  */
 public final class ImsStandIn extends StandInServer {
 
@@ -60,16 +63,32 @@ public final class ImsStandIn extends StandInServer {
         super(port, "ims-stand-in");
     }
 
-    /** Starts on a free loopback port. */
+    /**
+     * {@return a started stand-in on a free loopback port} It issues tokens signed with a fresh RSA key.
+     *
+     * @throws java.io.UncheckedIOException when no server can be started
+     */
     public static ImsStandIn start() {
         return new ImsStandIn(0);
     }
 
+    /**
+     * {@return a started stand-in on a given loopback port}
+     *
+     * @param port the port on 127.0.0.1, or 0 for a free one
+     * @throws java.io.UncheckedIOException when the port is taken
+     */
     public static ImsStandIn start(int port) {
         return new ImsStandIn(port);
     }
 
-    /** Accepts exchanges for these credentials (their client id, secret, certificate, org, account, scopes). */
+    /**
+     * Accepts exchanges for these credentials (their client id, secret, certificate, org, account, scopes),
+     * replacing any registration of the same client id.
+     *
+     * @param credentials the integration to accept
+     * @return this stand-in
+     */
     public ImsStandIn register(TestCredentials credentials) {
         integrations.put(credentials.clientId(), new Registration(credentials.clientId(), credentials.clientSecret(),
                 credentials.certificate(), credentials.org(), credentials.technicalAccountId(),
@@ -83,7 +102,12 @@ public final class ImsStandIn extends StandInServer {
         return this;
     }
 
-    /** The lifetime of the tokens it issues (IMS: 24 h); short ones let tests see renewals. */
+    /**
+     * Sets the lifetime of the tokens it issues from now on (IMS: 24 h); short ones let tests see renewals.
+     *
+     * @param lifetime the {@code expires_in} of each token issued
+     * @return this stand-in
+     */
     public ImsStandIn tokenLifetime(Duration lifetime) {
         this.tokenLifetime = lifetime;
         return this;
@@ -93,6 +117,10 @@ public final class ImsStandIn extends StandInServer {
      * Answers at most {@code exchangesPerSecond} exchanges per wall-clock second and the rest with
      * {@code 429} and {@code Retry-After: 1}, as IMS throttles a client that asks too often (a cluster
      * restarting all at once, say). Throttled requests are recorded with status 429.
+     *
+     * @param exchangesPerSecond how many requests a second it answers normally
+     * @return this stand-in
+     * @throws IllegalArgumentException when {@code exchangesPerSecond} is less than 1
      */
     public ImsStandIn throttle(int exchangesPerSecond) {
         if (exchangesPerSecond < 1) {
@@ -102,42 +130,61 @@ public final class ImsStandIn extends StandInServer {
         return this;
     }
 
-    /** Requests answered with 429 because of {@link #throttle(int)}. */
+    /** {@return how many requests it answered with 429 because of {@link #throttle(int)}} */
     public int throttled() {
         return (int) requests().stream().filter(r -> r.status() == 429).count();
     }
 
+    /**
+     * Sets the clock it checks assertions' {@code exp} and {@code iat}, certificates and token expiry
+     * against, and issues tokens at (default: the system clock).
+     *
+     * @param clock a {@link MutableClock}, say
+     * @return this stand-in
+     */
     public ImsStandIn clock(Clock clock) {
         this.clock = clock;
         return this;
     }
 
-    /** Every request received, in order. */
+    /** {@return every request received so far, in order: an unmodifiable copy} */
     public List<ImsRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
-    /** How many tokens it issued through the exchange. */
+    /** {@return how many tokens it issued through the exchange} */
     public int successfulExchanges() {
         return exchanges.get();
     }
 
     /**
-     * A local development token as the Developer Console issues it, valid for AEM stand-ins using this IMS.
+     * {@return a local development token as the Developer Console issues it} AEM stand-ins using this IMS
+     * accept it until {@code createdAt + lifetime}, unless it is revoked.
+     *
+     * @param createdAt its {@code created_at} claim
+     * @param lifetime its {@code expires_in} claim
      */
     public String issueDeveloperToken(Instant createdAt, Duration lifetime) {
         return issue("dev-console-" + TestCredentials.randomHex(4), "developer@example.com", "AdobeID,openid",
                 createdAt, lifetime);
     }
 
-    /** Makes a token unusable before its expiry, as a revocation would. */
+    /**
+     * Makes a token unusable before its expiry, as a revocation would. A token it did not issue is ignored.
+     *
+     * @param accessToken the token value
+     */
     public void revoke(String accessToken) {
         issued.remove(digest(accessToken));
     }
 
-    /** Revokes the tokens issued so far to one client (an integration's client id). */
+    /**
+     * Revokes the tokens issued so far to one client.
+     *
+     * @param clientId an integration's client id
+     */
     public void revokeTokensOf(String clientId) {
         issued.values().removeIf(token -> clientId.equals(token.clientId()));
     }
@@ -153,7 +200,12 @@ public final class ImsStandIn extends StandInServer {
         return token == null ? Optional.empty() : Optional.of(token.clientId());
     }
 
-    /** The principal of a token this IMS issued that is still valid, if it is one. */
+    /**
+     * {@return the principal of a token this IMS issued that is neither expired (by its clock) nor revoked,
+     * if it is one} For an exchanged token: the technical account id.
+     *
+     * @param accessToken the token value
+     */
     public Optional<String> principalOf(String accessToken) {
         IssuedToken token = issued.get(digest(accessToken));
         if (token == null || !clock.instant().isBefore(token.expiresAt)) {

@@ -19,6 +19,19 @@ public final class StandInMain {
     private StandInMain() {
     }
 
+    /**
+     * Starts the stand-ins, writes {@code service-credentials.json} and {@code local-development-token.json}
+     * (readable by their owner only) to the output directory, prints where everything is, logs each request
+     * to standard output, and waits until the JVM shuts down, then closes both stand-ins. An unknown option
+     * or a missing value ends the JVM with status 2.
+     *
+     * @param args {@code --ims-port N} and {@code --aem-port N} (default: free ports), {@code --out DIR}
+     *        (default: {@code target/stand-in}), {@code --token-lifetime} of issued tokens (default: 24h)
+     * @throws InterruptedException when the waiting thread is interrupted
+     * @throws NumberFormatException when a port is not a number
+     * @throws java.time.format.DateTimeParseException when the lifetime is not one ({@code 90s}, {@code 2h})
+     * @throws java.io.UncheckedIOException when a port is taken or a file cannot be written
+     */
     public static void main(String[] args) throws InterruptedException {
         int imsPort = 0;
         int aemPort = 0;

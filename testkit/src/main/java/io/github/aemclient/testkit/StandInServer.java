@@ -17,7 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The HTTP plumbing both stand-ins share: a loopback-only server, queued faults, JSON answers. */
+/**
+ * The HTTP plumbing both stand-ins share: a loopback-only server, queued faults, JSON answers. Each request
+ * is served on a daemon thread of its own pool; every public method may be called from any thread while
+ * requests are being served.
+ */
 abstract class StandInServer implements AutoCloseable {
 
     private final HttpServer server;
@@ -46,7 +50,7 @@ abstract class StandInServer implements AutoCloseable {
         server.start();
     }
 
-    /** {@code http://127.0.0.1:<port>} */
+    /** {@return {@code http://127.0.0.1:<port>}, where it listens} */
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -56,11 +60,17 @@ abstract class StandInServer implements AutoCloseable {
         return server.getAddress();
     }
 
+    /** {@return the loopback port it listens on} */
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** Reports each request served, one line each (no secrets), e.g. to {@code System.out::println}. */
+    /**
+     * Reports each request served, one line each (no secrets), e.g. to {@code System.out::println}.
+     *
+     * @param log receives the lines, on the serving threads; replaces the previous one
+     * @throws NullPointerException when {@code log} is null
+     */
     public void logTo(java.util.function.Consumer<String> log) {
         this.log = java.util.Objects.requireNonNull(log);
     }
@@ -69,16 +79,21 @@ abstract class StandInServer implements AutoCloseable {
         log.accept(line);
     }
 
-    /** Faults for the next requests, in order; each is used once. */
+    /**
+     * Queues faults for the next requests, in order; each is used by one request, then dropped.
+     *
+     * @param next what the next requests get instead of (or before) a normal answer
+     */
     public void enqueue(Fault... next) {
         faults.addAll(Arrays.asList(next));
     }
 
+    /** {@return how many queued faults no request has used yet} */
     public int pendingFaults() {
         return faults.size();
     }
 
-    /** Requests that arrived, counted on arrival (a stalled one counts before it is answered). */
+    /** {@return the number of requests that arrived} Counted on arrival: a stalled one counts before it is answered. */
     public int received() {
         return received.get();
     }
@@ -172,6 +187,10 @@ abstract class StandInServer implements AutoCloseable {
         };
     }
 
+    /**
+     * Stops listening at once and ends the serving threads, waiting at most 5 seconds for them. Requests
+     * being served are cut off.
+     */
     @Override
     public void close() {
         server.stop(0);

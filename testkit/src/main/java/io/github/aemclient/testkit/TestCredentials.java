@@ -35,6 +35,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Freshly generated service credentials in the AEM Developer Console's shape: an RSA key pair, a
  * self-signed certificate, and the JSON envelope with a PKCS#1 private key and {@code \r\n} line ends.
  * No test depends on a committed private key.
+ *
+ * <p>Every instance has its own random client secret, technical account, e-mail and (unless given) org and
+ * key pair. The secret and the default client id contain characters a form must encode ({@code + & = %};
+ * the secret also a space and a non-ASCII letter), so a client that does not encode them is caught.
+ * Immutable and thread-safe; the JSON is built anew on each call.
  */
 public final class TestCredentials {
 
@@ -66,51 +71,65 @@ public final class TestCredentials {
         this.pkcs8 = b.pkcs8;
     }
 
+    /** {@return new credentials with the defaults of {@link #builder()}} Generates a 2048-bit RSA key: slow-ish. */
     public static TestCredentials generate() {
         return builder().build();
     }
 
+    /** {@return a builder for credentials that differ from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the IMS host name ({@code ims-na1.adobelogin.com} by default)} */
     public String imsEndpoint() {
         return imsEndpoint;
     }
 
+    /** {@return the metascopes, an unmodifiable list} */
     public List<String> metascopes() {
         return metascopes;
     }
 
+    /** {@return the integration's client id} */
     public String clientId() {
         return clientId;
     }
 
+    /** {@return the client secret} */
     public String clientSecret() {
         return clientSecret;
     }
 
+    /** {@return the technical account id ({@code ...@techacct.adobe.com}), the JWT's subject} */
     public String technicalAccountId() {
         return technicalAccountId;
     }
 
+    /** {@return the IMS organization ({@code ...@AdobeOrg}), the JWT's issuer} */
     public String org() {
         return org;
     }
 
+    /** {@return the RSA key pair} */
     public KeyPair keyPair() {
         return keyPair;
     }
 
+    /** {@return the self-signed certificate of the public key, as registered with IMS} */
     public X509Certificate certificate() {
         return certificate;
     }
 
+    /** {@return the RSA public key} */
     public RSAPublicKey publicKey() {
         return (RSAPublicKey) keyPair.getPublic();
     }
 
-    /** The private key as the console writes it: PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) unless built with pkcs8. */
+    /**
+     * {@return the private key as the console writes it} PKCS#1 ({@code BEGIN RSA PRIVATE KEY}), or PKCS#8
+     * ({@code BEGIN PRIVATE KEY}) when built with {@link Builder#pkcs8()}; {@code \r\n} line ends.
+     */
     public String privateKeyPem() {
         if (pkcs8) {
             return pem("PRIVATE KEY", keyPair.getPrivate().getEncoded());
@@ -124,6 +143,7 @@ public final class TestCredentials {
         }
     }
 
+    /** {@return the certificate in PEM, with {@code \r\n} line ends} */
     public String certificatePem() {
         try {
             return pem("CERTIFICATE", certificate.getEncoded());
@@ -132,7 +152,7 @@ public final class TestCredentials {
         }
     }
 
-    /** The bare {@code integration} object. */
+    /** {@return the bare {@code integration} object} */
     public JsonObject integration() {
         return Json.createObjectBuilder()
                 .add("imsEndpoint", imsEndpoint)
@@ -148,25 +168,46 @@ public final class TestCredentials {
                 .build();
     }
 
-    /** The whole download: {@code {"ok":true,"integration":{...},"statusCode":200}}. */
+    /** {@return the whole download: {@code {"ok":true,"integration":{...},"statusCode":200}}} */
     public String json() {
         return envelope(integration()).toString();
     }
 
-    /** The download with the integration changed, e.g. {@code json(i -> JsonEdit.remove(i, "org"))}. */
+    /**
+     * {@return the download with the integration changed} For malformed-input tests, e.g.
+     * {@code json(i -> JsonEdit.remove(i, "org"))}.
+     *
+     * @param editIntegration turns {@link #integration()} into what the download holds
+     */
     public String json(UnaryOperator<JsonObject> editIntegration) {
         return envelope(editIntegration.apply(integration())).toString();
     }
 
+    /** {@return the bare {@code integration} object as JSON text} */
     public String integrationJson() {
         return integration().toString();
     }
 
-    /** Writes {@link #json()} to {@code file}, readable by its owner only. */
+    /**
+     * Writes {@link #json()} to {@code file}, as {@link #writeTo(Path, String)} does.
+     *
+     * @param file where to write, its directories created as needed
+     * @return {@code file}
+     * @throws UncheckedIOException when it cannot be written
+     */
     public Path writeTo(Path file) {
         return writeTo(file, json());
     }
 
+    /**
+     * Writes {@code content} to {@code file} as UTF-8, replacing it, readable by its owner only where the
+     * file system has POSIX permissions.
+     *
+     * @param file where to write, its directories created as needed
+     * @param content what to write
+     * @return {@code file}
+     * @throws UncheckedIOException when it cannot be written
+     */
     public static Path writeTo(Path file, String content) {
         try {
             if (file.getParent() != null) {
@@ -230,12 +271,24 @@ public final class TestCredentials {
         private JsonEdit() {
         }
 
-        /** Removes a field; {@code path} may be dotted ({@code technicalAccount.clientId}). */
+        /**
+         * {@return a copy of {@code object} without a field}
+         *
+         * @param object the object to edit
+         * @param path the field's name, or a dotted path to a field of a nested object
+         *        ({@code technicalAccount.clientId}); each object on the way must exist
+         */
         public static JsonObject remove(JsonObject object, String path) {
             return edit(object, path, null);
         }
 
-        /** Sets a field to a JSON value ({@code Json.createValue(...)}, {@code JsonValue.NULL}, ...). */
+        /**
+         * {@return a copy of {@code object} with a field set, added or replaced}
+         *
+         * @param object the object to edit
+         * @param path the field's name, or a dotted path as in {@link #remove(JsonObject, String)}
+         * @param value the new value: {@code Json.createValue(...)}, {@code JsonValue.NULL}, ...
+         */
         public static JsonObject set(JsonObject object, String path, JsonValue value) {
             return edit(object, path, value);
         }
@@ -256,6 +309,12 @@ public final class TestCredentials {
         }
     }
 
+    /**
+     * Settings for {@link TestCredentials}; anything not set keeps a console-like default: IMS
+     * {@code ims-na1.adobelogin.com}, metascopes {@code ent_aem_cloud_sdk} and {@code ent_cloudmgr_sdk}, a
+     * random {@code cm-p...-e...} client id, a random org, a 2048-bit key, a certificate valid from a day before
+     * the builder was made to a year after, a PKCS#1 private key. Not thread-safe.
+     */
     public static final class Builder {
         private String imsEndpoint = "ims-na1.adobelogin.com";
         private List<String> metascopes = List.of("ent_aem_cloud_sdk", "ent_cloudmgr_sdk");
@@ -268,54 +327,106 @@ public final class TestCredentials {
         private Instant notAfter = Instant.now().plus(Duration.ofDays(365));
         private boolean pkcs8;
 
+        /**
+         * Sets the IMS host name, as in the JWT's audience and metascope claims.
+         *
+         * @param imsEndpoint a host name, without scheme
+         * @return this builder
+         */
         public Builder imsEndpoint(String imsEndpoint) {
             this.imsEndpoint = imsEndpoint;
             return this;
         }
 
+        /**
+         * Sets the metascopes.
+         *
+         * @param metascopes their names, e.g. {@code ent_aem_cloud_sdk}
+         * @return this builder
+         */
         public Builder metascopes(String... metascopes) {
             this.metascopes = List.of(metascopes);
             return this;
         }
 
+        /**
+         * Sets the client id.
+         *
+         * @param clientId the integration's client id
+         * @return this builder
+         */
         public Builder clientId(String clientId) {
             this.clientId = clientId;
             return this;
         }
 
+        /**
+         * Sets the IMS organization.
+         *
+         * @param org an id ending in {@code @AdobeOrg}
+         * @return this builder
+         */
         public Builder org(String org) {
             this.org = org;
             return this;
         }
 
+        /**
+         * Sets the size of the RSA key generated (not used with {@link #keyPair(KeyPair)}).
+         *
+         * @param bits the key size
+         * @return this builder
+         */
         public Builder keyBits(int bits) {
             this.keyBits = bits;
             return this;
         }
 
-        /** Reuses a key pair (key generation is slow; tests that need many credentials can share one). */
+        /**
+         * Reuses a key pair (key generation is slow; tests that need many credentials can share one).
+         *
+         * @param keyPair an RSA key pair
+         * @return this builder
+         */
         public Builder keyPair(KeyPair keyPair) {
             this.keyPair = keyPair;
             return this;
         }
 
+        /**
+         * Sets the certificate's validity; the IMS stand-in refuses assertions once it has ended.
+         *
+         * @param notBefore the start
+         * @param notAfter the end
+         * @return this builder
+         */
         public Builder certificateValidity(Instant notBefore, Instant notAfter) {
             this.notBefore = notBefore;
             this.notAfter = notAfter;
             return this;
         }
 
-        /** Write the private key as PKCS#8 ({@code BEGIN PRIVATE KEY}) instead of the console's PKCS#1. */
+        /**
+         * Writes the private key as PKCS#8 ({@code BEGIN PRIVATE KEY}) instead of the console's PKCS#1.
+         *
+         * @return this builder
+         */
         public Builder pkcs8() {
             this.pkcs8 = true;
             return this;
         }
 
+        /**
+         * {@return new credentials} Generates the key pair unless one was given, and the certificate.
+         *
+         * @throws IllegalStateException when the key or the certificate cannot be generated
+         */
         public TestCredentials build() {
             return new TestCredentials(this);
         }
     }
 
+    /** {@return the identifiers, without the secret or the private key} */
     @Override
     public String toString() {
         return "TestCredentials[clientId=" + clientId + ", org=" + org + ", technicalAccountId=" + technicalAccountId
