@@ -74,6 +74,8 @@ public final class AemEnvironment implements AutoCloseable {
      * A builder for the environment named {@code environment}, which its settings' names use
      * ({@code aem.<environment>.*}) and messages show.
      *
+     * @param environment the name, e.g. {@code author}: letters, digits, {@code -} and {@code _}
+     * @return a builder with no settings yet
      * @throws NullPointerException when {@code environment} is null; an invalid name is reported by {@link Builder#build()}
      */
     public static Builder builder(String environment) {
@@ -84,6 +86,8 @@ public final class AemEnvironment implements AutoCloseable {
      * Reads {@code aem.<environment>.*} from system properties, then environment variables
      * ({@code aem.author.url} or {@code AEM_AUTHOR_URL}).
      *
+     * @param environment the environment name
+     * @return the environment, its settings checked; no token obtained yet
      * @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting
      */
     public static AemEnvironment fromSystem(String environment) {
@@ -93,48 +97,54 @@ public final class AemEnvironment implements AutoCloseable {
     /**
      * Reads {@code aem.<environment>.*} from the given map (full property names, e.g. {@code aem.author.url}).
      *
+     * @param environment the environment name
+     * @param properties the settings by full property name; other entries are ignored
+     * @return the environment, its settings checked; no token obtained yet
      * @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting
      */
     public static AemEnvironment fromProperties(String environment, Map<String, String> properties) {
         return new Builder(environment).read(PropertyLookup.of(properties));
     }
 
-    /** The environment's name, as in {@code aem.<name>.url}. */
+    /** {@return the environment's name, as in {@code aem.<name>.url}} */
     public String name() {
         return settings.environment();
     }
 
-    /** The AEM URL ({@code aem.<env>.url}); requests to its origin (scheme, host, port) are authenticated. */
+    /** {@return the AEM URL ({@code aem.<env>.url}); requests to its origin (scheme, host, port) are authenticated} */
     public URI url() {
         return settings.url().orElseThrow();
     }
 
-    /** How requests are authenticated: configured with {@code aem.<env>.mode} or inferred from the settings. */
+    /** {@return how requests are authenticated: configured with {@code aem.<env>.mode} or inferred from the settings} */
     public AuthMode mode() {
         return settings.mode();
     }
 
     /**
-     * Whether {@code aem.<env>.eager} asks for the first token at start-up rather than on the first call
-     * (the CDI extension does so during deployment; in plain Java, call {@code tokenProvider()} yourself).
+     * {@return whether {@code aem.<env>.eager} asks for the first token at start-up rather than on the first
+     * call} The CDI extension does so during deployment; in plain Java, call {@code tokenProvider()} yourself.
      */
     public boolean eager() {
         return settings.eager();
     }
 
-    /** The client; requests it sends to {@link #url()}'s origin are authenticated, others are not. */
+    /**
+     * {@return the JAX-RS client built for this environment} Requests it sends to {@link #url()}'s origin are
+     * authenticated, others are not; it follows no redirects. Thread-safe; closed by {@link #close()}.
+     */
     public Client client() {
         return client;
     }
 
-    /** {@code client().target(url())}. */
+    /** {@return {@code client().target(url())}} */
     public WebTarget target() {
         return client.target(url());
     }
 
     /**
-     * The token provider of service and developer-token environments, shared with this environment's client:
-     * for calls that do not go through JAX-RS. Empty for basic and anonymous environments.
+     * {@return the token provider of service, OAuth and developer-token environments, shared with this
+     * environment's client} For calls that do not go through JAX-RS. Empty for basic and anonymous environments.
      */
     public Optional<AccessTokenProvider> tokenProvider() {
         return authentication.tokenProvider();
@@ -148,6 +158,7 @@ public final class AemEnvironment implements AutoCloseable {
      * untouched. Apply it to a {@code ClientBuilder} or a {@code Client}; the filters share this
      * environment's token provider, so no extra IMS exchange happens.
      *
+     * @param <C> the kind of configurable
      * @param configurable a {@code ClientBuilder}, {@code Client} or {@code WebTarget}
      * @return {@code configurable}, for chaining
      */
@@ -192,6 +203,9 @@ public final class AemEnvironment implements AutoCloseable {
          * Any {@code aem.<env>.<key>} setting by its key, e.g. {@code property("refresh-ratio", "0.5")}; the
          * value is checked by {@link #build()}, as a property's would be.
          *
+         * @param key the setting's key, e.g. {@code refresh-ratio}
+         * @param value its value, as a property would hold it
+         * @return this builder
          * @throws IllegalArgumentException for a key that is not a setting, naming the closest one
          */
         public Builder property(String key, String value) {
@@ -204,63 +218,124 @@ public final class AemEnvironment implements AutoCloseable {
             return this;
         }
 
-        /** {@code aem.<env>.url}: the AEM environment, e.g. {@code https://author-p12345-e67890.adobeaemcloud.com}. */
+        /**
+         * {@code aem.<env>.url}: the AEM environment, e.g. {@code https://author-p12345-e67890.adobeaemcloud.com}.
+         *
+         * @param url the URL
+         * @return this builder
+         */
         public Builder url(String url) {
             return set(Settings.URL, url);
         }
 
-        /** {@code aem.<env>.credentials-file}: the service credentials JSON downloaded from the Developer Console. */
+        /**
+         * {@code aem.<env>.credentials-file}: the service credentials JSON downloaded from the Developer Console.
+         *
+         * @param file the downloaded JSON file
+         * @return this builder
+         */
         public Builder credentialsFile(Path file) {
             return set(Settings.CREDENTIALS_FILE, file.toString());
         }
 
-        /** The service credentials JSON itself. */
+        /**
+         * The service credentials JSON itself.
+         *
+         * @param json the JSON
+         * @return this builder
+         */
         public Builder credentials(String json) {
             return set(Settings.CREDENTIALS, json);
         }
 
-        /** {@code aem.<env>.token-file}: a local development token, re-read when it has expired or been rejected. */
+        /**
+         * {@code aem.<env>.token-file}: a local development token, re-read when it has expired or been rejected.
+         *
+         * @param file the file holding the token
+         * @return this builder
+         */
         public Builder tokenFile(Path file) {
             return set(Settings.TOKEN_FILE, file.toString());
         }
 
-        /** A local development token, raw or as the Developer Console's JSON. */
+        /**
+         * A local development token, raw or as the Developer Console's JSON.
+         *
+         * @param token the token
+         * @return this builder
+         */
         public Builder token(String token) {
             return set(Settings.TOKEN, token);
         }
 
-        /** {@code aem.<env>.username} and {@code password}: HTTP basic authentication, e.g. on the local AEM SDK. */
+        /**
+         * {@code aem.<env>.username} and {@code password}: HTTP basic authentication, e.g. on the local AEM SDK.
+         *
+         * @param username the user
+         * @param password the password
+         * @return this builder
+         */
         public Builder basicAuth(String username, String password) {
             return set(Settings.USERNAME, username).set(Settings.PASSWORD, password);
         }
 
-        /** {@code aem.<env>.mode}: only needed to call a remote environment anonymously ({@link AuthMode#NONE}). */
+        /**
+         * {@code aem.<env>.mode}: only needed to call a remote environment anonymously ({@link AuthMode#NONE}).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder mode(AuthMode mode) {
             return set(Settings.MODE, mode.configName());
         }
 
-        /** {@code aem.<env>.ims-url}: where the IMS exchange goes instead of {@code https://{imsEndpoint}}. */
+        /**
+         * {@code aem.<env>.ims-url}: where the IMS exchange goes instead of {@code https://{imsEndpoint}}.
+         *
+         * @param url the IMS base URL
+         * @return this builder
+         */
         public Builder imsUrl(String url) {
             return set(Settings.IMS_URL, url);
         }
 
-        /** {@code aem.<env>.connect-timeout}, for IMS and AEM (default 10 s). */
+        /**
+         * {@code aem.<env>.connect-timeout}, for IMS and AEM (default 10 s).
+         *
+         * @param timeout from 1 ms to 10 min
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             return set(Settings.CONNECT_TIMEOUT, timeout.toMillis() + "ms");
         }
 
-        /** {@code aem.<env>.read-timeout}, for IMS (the whole exchange) and AEM (default 30 s). */
+        /**
+         * {@code aem.<env>.read-timeout}, for IMS (the whole exchange) and AEM (default 30 s).
+         *
+         * @param timeout from 1 ms to 10 min
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             return set(Settings.READ_TIMEOUT, timeout.toMillis() + "ms");
         }
 
-        /** The clock token lifetimes are measured with; for tests (default: the system clock, UTC). */
+        /**
+         * The clock token lifetimes are measured with; for tests (default: the system clock, UTC).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
             return this;
         }
 
-        /** Runs background token renewals; default: a daemon thread per renewal. */
+        /**
+         * Runs background token renewals; default: a daemon thread per renewal.
+         *
+         * @param executor runs each renewal once; may refuse or drop tasks (a caller then renews)
+         * @return this builder
+         */
         public Builder renewalExecutor(Executor executor) {
             this.renewalExecutor = Objects.requireNonNull(executor);
             return this;
@@ -269,6 +344,9 @@ public final class AemEnvironment implements AutoCloseable {
         /**
          * Supplies the JAX-RS client builder to configure further (providers; TLS and proxies for the calls to
          * AEM: the IMS exchange uses the JDK's {@code HttpClient} and its system properties).
+         *
+         * @param clientBuilder called once per build
+         * @return this builder
          */
         public Builder clientBuilder(Supplier<ClientBuilder> clientBuilder) {
             this.clientBuilder = Objects.requireNonNull(clientBuilder);
@@ -279,6 +357,7 @@ public final class AemEnvironment implements AutoCloseable {
          * Reads and checks every setting given to this builder and builds the environment; no token is
          * obtained yet (the first call, or {@code tokenProvider()}, does that).
          *
+         * @return the environment; close it when done
          * @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting (all of them
          *     at once), or the credentials' JSON field at fault
          */
@@ -293,6 +372,7 @@ public final class AemEnvironment implements AutoCloseable {
          *
          * @param configuration the value of a full property name ({@code aem.author.url}), if set; an
          *     {@code AemConfigurationException} it throws is reported as it is
+         * @return the environment; close it when done
          * @throws io.github.aemclient.AemConfigurationException naming each bad or missing setting
          */
         public AemEnvironment buildFrom(Function<String, Optional<String>> configuration) {

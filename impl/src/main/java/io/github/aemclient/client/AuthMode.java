@@ -21,12 +21,12 @@ public enum AuthMode {
     /** No credentials: a local AEM SDK or public content. */
     NONE;
 
-    /** The name {@code aem.<env>.mode} takes: {@code service}, {@code developer}, {@code basic} or {@code none}. */
+    /** {@return the name {@code aem.<env>.mode} takes: {@code service}, {@code oauth}, {@code developer}, {@code basic} or {@code none}} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether requests carry credentials ({@code Authorization}); false only for {@link #NONE}. */
+    /** {@return whether requests carry credentials ({@code Authorization}); false only for {@link #NONE}} */
     public boolean sendsCredentials() {
         return this != NONE;
     }

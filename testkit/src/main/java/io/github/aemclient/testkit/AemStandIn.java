@@ -128,6 +128,8 @@ public final class AemStandIn extends StandInServer {
      * Requires {@code X-Api-Key} on {@code /adobe/…} paths (Adobe's OpenAPI-based AEM APIs), equal to the
      * client id the bearer token was issued to; otherwise 403 as Adobe's API gateway answers:
      * {@code {"error_code":"403000","message":"Api Key is required"}} or {@code …"403003","Api Key is invalid"}.
+     *
+     * @return this stand-in
      */
     public AemStandIn requireApiKey() {
         this.requireApiKey = true;

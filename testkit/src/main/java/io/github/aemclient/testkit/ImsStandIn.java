@@ -96,7 +96,12 @@ public final class ImsStandIn extends StandInServer {
         return this;
     }
 
-    /** Accepts {@code /ims/token/v3} requests for this OAuth Server-to-Server credential. */
+    /**
+     * Accepts {@code /ims/token/v3} requests for this OAuth Server-to-Server credential.
+     *
+     * @param credentials its client id, secret and granted scopes
+     * @return this stand-in
+     */
     public ImsStandIn register(TestOAuthCredentials credentials) {
         oauthClients.put(credentials.clientId(), credentials);
         return this;
@@ -194,7 +199,12 @@ public final class ImsStandIn extends StandInServer {
         issued.clear();
     }
 
-    /** The client a token this IMS issued was issued to (the integration's or credential's client id). */
+    /**
+     * {@return the client a token this IMS issued was issued to (the integration's or credential's client id),
+     * expired or not; empty for a token it did not issue or revoked}
+     *
+     * @param accessToken the token value
+     */
     public Optional<String> clientIdOf(String accessToken) {
         IssuedToken token = issued.get(digest(accessToken));
         return token == null ? Optional.empty() : Optional.of(token.clientId());

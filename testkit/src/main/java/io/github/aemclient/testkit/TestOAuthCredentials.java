@@ -30,12 +30,17 @@ public final class TestOAuthCredentials {
         this.scopes = List.copyOf(scopes);
     }
 
-    /** A new credential granted {@link #AEM_SCOPES}. */
+    /** {@return a new credential granted {@link #AEM_SCOPES}} */
     public static TestOAuthCredentials generate() {
         return generate(AEM_SCOPES);
     }
 
-    /** A new credential granted {@code scopes}. */
+    /**
+     * {@return a new credential granted {@code scopes}}
+     *
+     * @param scopes the scopes granted, at least one
+     * @throws IllegalArgumentException when {@code scopes} is empty
+     */
     public static TestOAuthCredentials generate(List<String> scopes) {
         if (scopes.isEmpty()) {
             throw new IllegalArgumentException("a credential has at least one scope");
@@ -44,7 +49,12 @@ public final class TestOAuthCredentials {
                 + "+/=&% \u00e9", scopes);
     }
 
-    /** The same credential under another client id (one a user typed, say). */
+    /**
+     * {@return the same credential under another client id (one a user typed, say)}
+     *
+     * @param clientId the client id, not blank
+     * @throws IllegalArgumentException when {@code clientId} is blank
+     */
     public TestOAuthCredentials withClientId(String clientId) {
         if (clientId == null || clientId.isBlank()) {
             throw new IllegalArgumentException("a client id must not be blank");
@@ -52,31 +62,42 @@ public final class TestOAuthCredentials {
         return new TestOAuthCredentials(clientId.strip(), clientSecret, scopes);
     }
 
-    /** The same client with another secret, as after a secret rotation in the Developer Console. */
+    /**
+     * {@return the same client with another secret, as after a secret rotation in the Developer Console}
+     *
+     * @param secret the new secret
+     */
     public TestOAuthCredentials withSecret(String secret) {
         return new TestOAuthCredentials(clientId, Objects.requireNonNull(secret), scopes);
     }
 
+    /** {@return the client id, also the {@code X-Api-Key} AEM's OpenAPI-based APIs expect} */
     public String clientId() {
         return clientId;
     }
 
-    /** The client secret; in a real credential, a secret. */
+    /** {@return the client secret; in a real credential, a secret} */
     public String clientSecret() {
         return clientSecret;
     }
 
-    /** The scopes granted, in the order the Developer Console lists them. */
+    /** {@return the scopes granted, in the order the Developer Console lists them} */
     public List<String> scopes() {
         return scopes;
     }
 
-    /** The scopes as {@code aem.<env>.scopes} takes them: comma-separated. */
+    /** {@return the scopes as {@code aem.<env>.scopes} takes them: comma-separated} */
     public String scopesText() {
         return String.join(",", scopes);
     }
 
-    /** Writes the client secret to {@code file} with a trailing newline, as secret stores mount it. */
+    /**
+     * Writes the client secret to {@code file} with a trailing newline, as secret stores mount it.
+     *
+     * @param file where to write it
+     * @return {@code file}
+     * @throws UncheckedIOException when it cannot be written
+     */
     public Path writeSecretTo(Path file) {
         try {
             return Files.writeString(file, clientSecret + "\n", StandardCharsets.UTF_8);
@@ -85,13 +106,18 @@ public final class TestOAuthCredentials {
         }
     }
 
-    /** {@code aem.<environment>.client-id}, {@code client-secret} and {@code scopes}, for a properties map. */
+    /**
+     * {@return {@code aem.<environment>.client-id}, {@code client-secret} and {@code scopes}, for a properties map}
+     *
+     * @param environment the environment name
+     */
     public Map<String, String> properties(String environment) {
         String prefix = "aem." + environment + ".";
         return Map.of(prefix + "client-id", clientId, prefix + "client-secret", clientSecret, prefix + "scopes",
                 scopesText());
     }
 
+    /** {@return the client id and scopes; never the secret} */
     @Override
     public String toString() {
         return "TestOAuthCredentials[clientId=" + clientId + ", scopes=" + scopesText() + "]";
