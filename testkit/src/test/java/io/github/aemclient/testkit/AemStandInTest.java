@@ -144,4 +144,36 @@ class AemStandInTest {
             assertThat(get(sdk.url(), "/testkit/bytes/lots", null).statusCode()).isEqualTo(400);
         }
     }
+
+    @Test
+    void requireApiKeyGuardsOpenApiPathsWithTheTokensClientIdOnly() throws Exception {
+        TestOAuthCredentials oauth = TestOAuthCredentials.generate();
+        TestOAuthCredentials other = TestOAuthCredentials.generate();
+        try (ImsStandIn ims = ImsStandIn.start().register(oauth).register(other);
+                AemStandIn aem = AemStandIn.start(ims).requireApiKey()) {
+            String form = "grant_type=client_credentials&client_id=" + oauth.clientId() + "&client_secret="
+                    + java.net.URLEncoder.encode(oauth.clientSecret(), StandardCharsets.UTF_8) + "&scope=openid";
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create(ims.url() + "/ims/token/v3"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String token = jakarta.json.Json.createReader(new java.io.StringReader(body)).readObject()
+                    .getString("access_token");
+
+            HttpResponse<String> missing = get(aem.url(), "/adobe/folders/", "Bearer " + token);
+            HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create(aem.url() + "/adobe/folders/"))
+                    .header("Authorization", "Bearer " + token).header("X-Api-Key", other.clientId()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> right = HTTP.send(HttpRequest.newBuilder(URI.create(aem.url() + "/adobe/folders/"))
+                    .header("Authorization", "Bearer " + token).header("X-Api-Key", oauth.clientId()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> classic = get(aem.url(), "/content/x.json", "Bearer " + token);
+
+            assertThat(missing.statusCode()).isEqualTo(403);
+            assertThat(missing.body()).contains("403000").contains("Api Key is required");
+            assertThat(wrong.statusCode()).isEqualTo(403);
+            assertThat(wrong.body()).contains("403003");
+            assertThat(right.statusCode()).isEqualTo(200);
+            assertThat(classic.statusCode()).as("classic paths need no key").isEqualTo(200);
+        }
+    }
 }

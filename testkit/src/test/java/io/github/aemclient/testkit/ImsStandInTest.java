@@ -211,7 +211,7 @@ class ImsStandInTest {
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(URI.create(ims.url() + "/ims/exchange/jwt")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(URI.create(ims.url() + "/ims/token/v3"))
+        HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(URI.create(ims.url() + "/ims/token/v2"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(asJson.statusCode()).isEqualTo(400);
@@ -269,5 +269,63 @@ class ImsStandInTest {
             assertThat(timed.principalOf(token)).isEmpty();
             assertThat(timed.principalOf(other)).isEmpty();
         }
+    }
+
+    static HttpResponse<String> postV3(String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(ims.url() + "/ims/token/v3"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String v3(String grantType, String clientId, String secret, String scope) {
+        return "grant_type=" + enc(grantType) + "&client_id=" + enc(clientId) + "&client_secret=" + enc(secret)
+                + "&scope=" + enc(scope);
+    }
+
+    @Test
+    void clientCredentialsIssueATokenInSecondsForGrantedScopesOnly() throws Exception {
+        TestOAuthCredentials oauth = TestOAuthCredentials.generate();
+        ims.register(oauth);
+
+        HttpResponse<String> ok = postV3(v3("client_credentials", oauth.clientId(), oauth.clientSecret(), "openid,aem.folders"));
+
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonObject body = Json.createReader(new java.io.StringReader(ok.body())).readObject();
+        assertThat(body.getString("token_type")).isEqualTo("bearer");
+        assertThat(body.getJsonNumber("expires_in").longValue()).isEqualTo(86_400L);
+        assertThat(ims.clientIdOf(body.getString("access_token"))).contains(oauth.clientId());
+        assertThat(ims.principalOf(body.getString("access_token"))).isPresent();
+    }
+
+    @Test
+    void clientCredentialsAreCheckedAsImsChecksThem() throws Exception {
+        TestOAuthCredentials oauth = TestOAuthCredentials.generate(List.of("openid", "aem.folders"));
+        ims.register(oauth);
+        String id = oauth.clientId();
+        String secret = oauth.clientSecret();
+
+        assertError(postV3(v3("password", id, secret, "openid")), 400, "unsupported_grant_type");
+        assertError(postV3("client_id=" + enc(id) + "&client_secret=" + enc(secret) + "&scope=openid"), 400,
+                "invalid_request");
+        assertError(postV3(v3("client_credentials", "unknown", secret, "openid")), 400, "invalid_client");
+        assertError(postV3(v3("client_credentials", id, "p8e-wrong", "openid")), 400, "invalid_client");
+        // The secret sent without form encoding: its '+', '&', '=' and '%' arrive as something else.
+        assertError(postV3("grant_type=client_credentials&client_id=" + id + "&client_secret=" + secret
+                + "&scope=openid"), 400, "bad_request");
+        assertError(postV3(v3("client_credentials", id, secret, "")), 400, "invalid_scope");
+        HttpResponse<String> notGranted = postV3(v3("client_credentials", id, secret, "openid,aem.assets.author"));
+        assertError(notGranted, 400, "invalid_scope");
+        assertThat(notGranted.body()).contains("aem.assets.author").doesNotContain("openid");
+        assertError(postV3(v3("client_credentials", id, secret, "openid") + "&scope=aem.folders"), 400,
+                "bad_request");
+        // A service integration's client is not an OAuth client.
+        assertError(postV3(v3("client_credentials", TEST.clientId(), TEST.clientSecret(), "openid")), 400,
+                "invalid_client");
+    }
+
+    static void assertError(HttpResponse<String> response, int status, String error) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(Json.createReader(new java.io.StringReader(response.body())).readObject().getString("error"))
+                .isEqualTo(error);
     }
 }
