@@ -1,5 +1,6 @@
 package io.github.aemclient;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Objects;
@@ -72,13 +73,11 @@ public final class AccessToken {
         if (this == other) {
             return true;
         }
-        if (!(other instanceof AccessToken)) {
+        if (!(other instanceof AccessToken that)) {
             return false;
         }
-        AccessToken that = (AccessToken) other;
         // Constant-time comparison: token values are secrets.
-        return MessageDigest.isEqual(value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                that.value.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), that.value.getBytes(StandardCharsets.UTF_8))
                 && expiresAt.equals(that.expiresAt);
     }
 

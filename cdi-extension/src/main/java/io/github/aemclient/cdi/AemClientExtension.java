@@ -201,7 +201,7 @@ public class AemClientExtension implements Extension {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof ImsException && ((ImsException) cause).isConfigurationError()) {
+            if (cause instanceof ImsException ims && ims.isConfigurationError()) {
                 event.addDeploymentProblem(new DeploymentException("AEM environment '" + environment
                         + "' (aem." + environment + ".eager=true): " + cause.getMessage(), cause));
             } else if (cause instanceof AemClientException) {
@@ -253,8 +253,8 @@ public class AemClientExtension implements Extension {
 
     private static AemClient qualifierOf(Set<Annotation> qualifiers) {
         for (Annotation qualifier : qualifiers) {
-            if (qualifier instanceof AemClient) {
-                return (AemClient) qualifier;
+            if (qualifier instanceof AemClient aemClient) {
+                return aemClient;
             }
         }
         return null;
@@ -262,11 +262,10 @@ public class AemClientExtension implements Extension {
 
     /** The class injected: {@code WebTarget} for {@code WebTarget}, {@code Instance<WebTarget>} and {@code Provider<WebTarget>}. */
     private static Class<?> injectedClass(Type type) {
-        if (type instanceof Class) {
-            return (Class<?>) type;
+        if (type instanceof Class<?> injected) {
+            return injected;
         }
-        if (type instanceof ParameterizedType) {
-            ParameterizedType parameterized = (ParameterizedType) type;
+        if (type instanceof ParameterizedType parameterized) {
             Type raw = parameterized.getRawType();
             if ((raw == Instance.class || raw == Provider.class) && parameterized.getActualTypeArguments().length == 1) {
                 return injectedClass(parameterized.getActualTypeArguments()[0]);

@@ -33,8 +33,8 @@ final class RenewalExecutor implements Executor {
     private Executor lookUp() {
         try {
             Object found = new InitialContext().lookup(DEFAULT_MANAGED_EXECUTOR);
-            if (found instanceof Executor) {
-                managed = (Executor) found;
+            if (found instanceof Executor executor) {
+                managed = executor;
                 return managed;
             }
         } catch (NamingException | RuntimeException | LinkageError e) {

@@ -47,7 +47,7 @@ final class ConnectionOptions {
     }
 
     @Option(names = "--ims-url", paramLabel = "URL",
-            description = "IMS base URL (default: https://<imsEndpoint> from the credentials).")
+            description = "IMS base URL (default: https://<imsEndpoint> from --credentials; https://ims-na1.adobelogin.com with --client-id).")
     String imsUrl;
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", description = "e.g. 10s (default 10s).")

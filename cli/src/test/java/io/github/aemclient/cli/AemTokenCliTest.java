@@ -89,6 +89,7 @@ class AemTokenCliTest {
 
             assertThat(run.exit()).isEqualTo(1);
             assertThat(run.err()).contains("invalid_scope").contains("aem.folders")
+                    .contains("a requested scope is not granted").doesNotContain("aem.<env>")
                     .doesNotContain(credential.clientSecret());
         }
     }

@@ -17,6 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,11 +224,14 @@ class MalformedInputTest {
                 Arguments.of("oauth without scopes", oauth(b -> b.property("scopes", " , ")), "aem.author.scopes names no scope"),
                 Arguments.of("oauth scopes separated by spaces", oauth(b -> b.property("scopes", "openid AdobeID")), "aem.author.scopes has a scope that is not a single word"),
                 Arguments.of("oauth without client id", service(b -> b.property("client-secret", OAUTH.clientSecret()).property("scopes", "openid")), "aem.author.client-id is missing"),
-                Arguments.of("oauth without secret", service(b -> b.property("client-id", OAUTH.clientId()).property("scopes", "openid")), "neither aem.author.client-secret-file nor aem.author.client-secret is set"),
+                Arguments.of("oauth without secret", service(b -> b.property("client-id", OAUTH.clientId()).property("scopes", "openid")), "aem.author.client-id and aem.author.scopes are set but neither aem.author.client-secret-file nor aem.author.client-secret is"),
+                Arguments.of("oauth secret given as its file", service(b -> b.property("client-id", OAUTH.clientId()).property("scopes", "openid").property("client-secret-file", OAUTH.clientSecret())), "aem.author.client-secret-file names no existing file (the value is not shown"),
+                Arguments.of("IMS echoing the form-encoded secret", oauthImsAnswers(502, "<html>400: grant_type=client_credentials&client_secret=" + URLEncoder.encode(OAUTH.clientSecret(), StandardCharsets.UTF_8) + "</html>"), "HTTP 502 with an unexpected response"),
+                Arguments.of("IMS echoing the JSON-escaped secret", oauthImsAnswers(500, Json.createObjectBuilder().add("message", "bad secret " + OAUTH.clientSecret()).build().toString().replace("/", "\\/")), "HTTP 500 with an unexpected response"),
                 Arguments.of("oauth secret inline and in a file", oauth(b -> b.property("client-secret-file", write("secret", "x"))), "Both aem.author.client-secret-file and aem.author.client-secret are set"),
                 Arguments.of("oauth secret file of white space", service(b -> b.property("client-id", OAUTH.clientId()).property("scopes", "openid").property("client-secret-file", write("blank-secret", "  \n"))), "aem.author.client-secret-file holds only white space"),
-                Arguments.of("oauth scope not granted", oauth(b -> b.property("scopes", "openid,aem.sites.admin")), "invalid_scope (invalid scope(s): aem.sites.admin): a scope in aem.<env>.scopes is not granted"),
-                Arguments.of("oauth wrong secret", oauth(b -> b.property("client-secret", "p8e-wrong")), "invalid_client (invalid client_secret parameter): check aem.<env>.client-id and the client secret"),
+                Arguments.of("oauth scope not granted", oauth(b -> b.property("scopes", "openid,aem.sites.admin")), "invalid_scope (invalid scope(s): aem.sites.admin): a requested scope is not granted"),
+                Arguments.of("oauth wrong secret", oauth(b -> b.property("client-secret", "p8e-wrong")), "invalid_client (invalid client_secret parameter): check the client id and client secret"),
                 Arguments.of("oauth expires_in in milliseconds by mistake", oauthImsAnswers(200, "{\"access_token\":\"a\",\"token_type\":\"bearer\",\"expires_in\":86399000}"), "expires_in is 86399000 s, outside 1 s to 7 days"),
                 Arguments.of("oauth zero expires_in", oauthImsAnswers(200, "{\"access_token\":\"a\",\"expires_in\":0}"), "expires_in is 0 s"),
                 Arguments.of("oauth and service credentials", oauth(b -> b.credentialsFile(Path.of(write("both.json", TEST.json())))), "Conflicting credentials for environment 'author': aem.author.credentials-file and aem.author.client-id, aem.author.client-secret, aem.author.scopes are all set"));
@@ -250,6 +254,8 @@ class MalformedInputTest {
 
     static List<String> secrets() {
         String[] keyLines = TEST.privateKeyPem().split("\r\n");
-        return List.of(TEST.clientSecret(), keyLines[1], keyLines[5], PASSWORD, OAUTH.clientSecret());
+        return List.of(TEST.clientSecret(), keyLines[1], keyLines[5], PASSWORD, OAUTH.clientSecret(),
+                URLEncoder.encode(OAUTH.clientSecret(), StandardCharsets.UTF_8), OAUTH.clientSecret().substring(0, 20),
+                URLEncoder.encode(TEST.clientSecret(), StandardCharsets.UTF_8));
     }
 }

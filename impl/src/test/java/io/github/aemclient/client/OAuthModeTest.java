@@ -118,6 +118,17 @@ class OAuthModeTest {
     }
 
     @Test
+    void aSecretFileWithAByteOrderMarkAndWindowsLineEnds() throws Exception {
+        Path secret = java.nio.file.Files.writeString(dir.resolve("secret-bom"),
+                "\uFEFF" + CREDENTIAL.clientSecret() + "\r\n", java.nio.charset.StandardCharsets.UTF_8);
+        try (AemEnvironment author = AemEnvironment.builder("author").url(aem.url().toString())
+                .imsUrl(ims.url().toString()).property("client-id", CREDENTIAL.clientId())
+                .property("client-secret-file", secret.toString()).property("scopes", "openid").build()) {
+            assertThat(author.target().path("/adobe/folders/").request().get().getStatus()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theTokenIsRenewedInTheBackgroundWithExpiresInReadAsSeconds() {
         ims.tokenLifetime(Duration.ofHours(24));
         try (AemEnvironment author = author().renewalExecutor(Runnable::run).build()) {
@@ -157,7 +168,8 @@ class OAuthModeTest {
                     .isInstanceOf(ProcessingException.class).cause().isInstanceOfSatisfying(ImsException.class, e -> {
                         assertThat(e.isConfigurationError()).isTrue();
                         assertThat(e.error()).contains("invalid_scope");
-                        assertThat(e.getMessage()).contains("aem.<env>.scopes").doesNotContain(CREDENTIAL.clientSecret());
+                        assertThat(e.getMessage()).contains("a requested scope is not granted")
+                                .doesNotContain(CREDENTIAL.clientSecret());
                     });
         }
         assertThat(ims.requests()).hasSize(1);
@@ -179,8 +191,10 @@ class OAuthModeTest {
                 .hasMessageContaining("aem.author.ims-url is plain http to ims.example.com: the client secret would"
                         + " cross the network unencrypted");
         try (AemEnvironment author = AemEnvironment.builder("author").url(aem.url().toString())
-                .property("client-id", "x").property("client-secret", "y").property("scopes", "openid").build()) {
-            assertThat(author.toString()).contains("imsUrl=https://ims-na1.adobelogin.com").doesNotContain("=y");
+                .property("client-id", "x").property("client-secret", CREDENTIAL.clientSecret())
+                .property("scopes", "openid").build()) {
+            assertThat(author.toString()).contains("imsUrl=https://ims-na1.adobelogin.com")
+                    .doesNotContain(CREDENTIAL.clientSecret()).doesNotContain(CREDENTIAL.clientSecret().substring(0, 12));
         }
     }
 }

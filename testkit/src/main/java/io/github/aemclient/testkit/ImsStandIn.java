@@ -391,10 +391,10 @@ public final class ImsStandIn extends StandInServer {
     private Outcome checkClaims(JsonObject claims, Registration integration) {
         Instant now = clock.instant();
         JsonValue exp = claims.get("exp");
-        if (!(exp instanceof JsonNumber) || !((JsonNumber) exp).isIntegral()) {
+        if (!(exp instanceof JsonNumber expNumber) || !expNumber.isIntegral()) {
             return Outcome.error(400, "invalid_token", "JWT exp claim missing or not a number of seconds");
         }
-        long expSeconds = ((JsonNumber) exp).longValue();
+        long expSeconds = expNumber.longValue();
         if (expSeconds > now.plus(MAX_ASSERTION_LIFETIME).getEpochSecond()) {
             return Outcome.error(400, "invalid_token", "JWT exp is too far in the future (milliseconds instead of seconds?)");
         }
@@ -402,8 +402,8 @@ public final class ImsStandIn extends StandInServer {
             return Outcome.error(400, "invalid_token", "JWT expired");
         }
         JsonValue iat = claims.get("iat");
-        if (iat != null && (!(iat instanceof JsonNumber)
-                || ((JsonNumber) iat).longValue() > now.plusSeconds(60).getEpochSecond())) {
+        if (iat != null && (!(iat instanceof JsonNumber iatNumber)
+                || iatNumber.longValue() > now.plusSeconds(60).getEpochSecond())) {
             return Outcome.error(400, "invalid_token", "JWT iat is not a time in seconds, or lies in the future");
         }
         if (!integration.org.equals(stringOf(claims, "iss"))) {
@@ -458,7 +458,7 @@ public final class ImsStandIn extends StandInServer {
 
     private static String stringOf(JsonObject object, String name) {
         JsonValue value = object.get(name);
-        return value instanceof JsonString ? ((JsonString) value).getString() : null;
+        return value instanceof JsonString string ? string.getString() : null;
     }
 
     private static Map<String, String> parseForm(String body) {

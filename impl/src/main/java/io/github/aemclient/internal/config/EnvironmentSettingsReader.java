@@ -36,6 +36,7 @@ import io.github.aemclient.internal.filter.Origin;
 import io.github.aemclient.internal.token.RefreshPolicy;
 import io.github.aemclient.internal.token.RetryPolicy;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -228,7 +229,13 @@ public final class EnvironmentSettingsReader {
         String secretSource = null;
         if (source.isPresent() && source.get() == CLIENT_SECRET_FILE) {
             Path file = value(CLIENT_SECRET_FILE).orElse(null);
-            if (file != null) {
+            if (file != null && !Files.exists(file)) {
+                // Not quoted: a secret put where its file's path belongs would end up in a log.
+                problem(CLIENT_SECRET_FILE, Kind.UNUSABLE_CONTENT, n -> n.of(CLIENT_SECRET_FILE) + " names no existing"
+                        + " file (the value is not shown, in case it is the secret itself"
+                        + n.name(CLIENT_SECRET).map(inline -> ": a secret given inline goes in " + inline).orElse("")
+                        + ")");
+            } else if (file != null) {
                 try {
                     secret = SecretFiles.readText(file, "client secret file");
                     secretSource = file.toString();
@@ -290,8 +297,14 @@ public final class EnvironmentSettingsReader {
         }
         if (set.isEmpty()) {
             AuthMode mode = file.modes().iterator().next();
-            problem(file, Kind.MISSING, n -> n.name(MODE).map(m -> m + " is '" + mode.configName() + "' but neither ")
-                    .orElse("Neither ") + n.of(file) + " nor " + n.of(inline) + " is set");
+            // Say what led to this mode: the mode setting, or (when inferred) the settings of that mode that are set.
+            List<Setting<?>> because = present(MODE).isEmpty() ? presentOf(mode) : List.of(MODE);
+            problem(file, Kind.MISSING, n -> because.isEmpty() || because.get(0) == MODE && n.name(MODE).isEmpty()
+                    ? "Neither " + n.of(file) + " nor " + n.of(inline) + " is set"
+                    : because.get(0) == MODE ? n.of(MODE) + " is '" + mode.configName() + "' but neither " + n.of(file)
+                            + " nor " + n.of(inline) + " is set"
+                    : names(n, because, " and ") + (because.size() == 1 ? " is" : " are") + " set but neither "
+                            + n.of(file) + " nor " + n.of(inline) + " is");
             return Optional.empty();
         }
         return Optional.of(set.get(0));
@@ -350,6 +363,17 @@ public final class EnvironmentSettingsReader {
         List<Setting<?>> set = new ArrayList<>();
         for (Setting<?> setting : settings) {
             if (text(setting).isPresent()) {
+                set.add(setting);
+            }
+        }
+        return set;
+    }
+
+    /** The settings that select {@code mode} (its credentials' settings) which are set. */
+    private List<Setting<?>> presentOf(AuthMode mode) {
+        List<Setting<?>> set = new ArrayList<>();
+        for (Setting<?> setting : Settings.all()) {
+            if (setting.modes().equals(java.util.EnumSet.of(mode)) && text(setting).isPresent()) {
                 set.add(setting);
             }
         }

@@ -68,8 +68,8 @@ public final class Settings {
                     + " publish tier anonymously). Setting two kinds of credentials is an error naming both.");
     public static final Setting<URI> IMS_URL = declare("ims-url", SettingType.httpUrl(DEFAULT_IMS),
             null, "`https://{imsEndpoint}` (service), `" + DEFAULT_IMS + "` (oauth)", Set.of(SERVICE, OAUTH),
-            "Where the IMS exchange is sent (a proxy or a stand-in). The JWT's claims still use `imsEndpoint`"
-                    + " from the credentials.");
+            "Where tokens are obtained (a proxy or a stand-in). With service credentials, the JWT's claims still"
+                    + " use `imsEndpoint` from the credentials.");
     public static final Setting<Duration> CONNECT_TIMEOUT = declare("connect-timeout",
             SettingType.duration(Duration.ofMillis(1), MAX_TIMEOUT), Duration.ofSeconds(10), null, Set.of(),
             "For IMS and AEM. Durations: `500ms`, `30s`, `5m`, `1h`, ISO-8601 `PT30S`, or a number of seconds.");

@@ -90,10 +90,13 @@ public final class SecretFiles {
                     + " is UTF-16 encoded; save it as UTF-8");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
+            // Windows editors and some secret tools start UTF-8 files with a byte-order mark; it is not content
+            // (a secret or token sent with it would be refused without a word about why).
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new AemConfigurationException(source, "The " + what + " " + source + " is not UTF-8 text");
         }

@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -91,7 +94,7 @@ public final class ImsClient {
         if (response.body().tooLarge()) {
             throw ImsResponseReader.tooLarge(response.statusCode(), MAX_BODY_BYTES, retryAfter);
         }
-        return ImsResponseReader.read(response.statusCode(), response.body().text(), retryAfter, secrets, flow);
+        return ImsResponseReader.read(response.statusCode(), response.body().text(), retryAfter, echoes(secrets), flow);
     }
 
     /**
@@ -133,6 +136,41 @@ public final class ImsClient {
     private static String describe(Throwable t) {
         return t.getMessage() == null ? t.getClass().getSimpleName()
                 : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /**
+     * The secrets as a server could echo them back: as sent (form-encoded), decoded, and as a JSON string
+     * escapes them, so that a proxy's error page quoting the request shows none of them.
+     */
+    static List<String> echoes(List<String> secrets) {
+        List<String> echoes = new ArrayList<>();
+        for (String secret : secrets) {
+            echoes.add(secret);
+            echoes.add(encode(secret));
+            for (boolean asciiOnly : new boolean[] {false, true}) {
+                String json = jsonEscaped(secret, asciiOnly);
+                echoes.add(json);
+                echoes.add(json.replace("/", "\\/"));
+            }
+        }
+        // Longest first: a shorter variant must not break up a longer one before it is masked.
+        echoes.sort(Comparator.comparingInt(String::length).reversed());
+        return List.copyOf(new LinkedHashSet<>(echoes));
+    }
+
+    /** JSON writers differ: some escape every non-ASCII character, some only what they must. */
+    private static String jsonEscaped(String value, boolean asciiOnly) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7F || asciiOnly && c > 0x7E) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     private static String encode(String value) {

@@ -19,10 +19,10 @@ enum ImsFlow {
             "bad_request", "IMS could not read the request (is ims-url pointing at IMS?)")),
     /** OAuth Server-to-Server: {@code /ims/token/v3}, {@code expires_in} in seconds. */
     CLIENT_CREDENTIALS(ChronoUnit.SECONDS, "s", Map.of(
-            "invalid_client", "check aem.<env>.client-id and the client secret against the OAuth Server-to-Server"
-                    + " credential in the Adobe Developer Console (a rotated secret must be replaced here too)",
-            "invalid_scope", "a scope in aem.<env>.scopes is not granted to this credential: copy the scopes the"
-                    + " Developer Console shows for it, or add the API to the project",
+            "invalid_client", "check the client id and client secret against the OAuth Server-to-Server credential"
+                    + " in the Adobe Developer Console (a rotated secret must be replaced here too)",
+            "invalid_scope", "a requested scope is not granted to this credential: copy the scopes the Developer"
+                    + " Console shows for it, or add the API to the project",
             "unauthorized_client", "this credential may not use the client_credentials grant: it must be an OAuth"
                     + " Server-to-Server credential",
             "bad_request", "IMS could not read the request (is ims-url pointing at IMS?)"));

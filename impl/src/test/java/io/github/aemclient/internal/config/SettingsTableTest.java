@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * README.md's configuration table is the one {@link Settings} declares. After changing a declaration, run
- * {@code mvn -pl impl test -Dtest=SettingsTableTest -Daem.readme.update=true} to rewrite it.
+ * {@code mvn -B -pl impl -am test -Dtest=SettingsTableTest -DfailIfNoTests=false -Dsurefire.failIfNoSpecifiedTests=false -Daem.readme.update=true} to rewrite it.
  */
 class SettingsTableTest {
 
