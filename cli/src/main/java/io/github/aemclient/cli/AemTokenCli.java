@@ -40,9 +40,16 @@ public final class AemTokenCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private final OutputStream out;
+    private final Terminal terminal;
 
-    private AemTokenCli(OutputStream out) {
+    private AemTokenCli(OutputStream out, Terminal terminal) {
         this.out = out;
+        this.terminal = terminal;
+    }
+
+    /** Standard input, environment variables and warnings, for what options do not carry (passwords). */
+    Terminal terminal() {
+        return terminal;
     }
 
     /** Standard output as bytes, for what must reach it unchanged. */
@@ -66,9 +73,14 @@ public final class AemTokenCli implements Runnable {
      * @param out standard output: tokens are written to it as text, response bodies as the bytes received
      */
     static int run(String[] args, OutputStream out, PrintWriter err) {
+        return run(args, out, err, Terminal.system(err));
+    }
+
+    /** As {@link #run(String[], OutputStream, PrintWriter)}, with standard input and the environment given. */
+    static int run(String[] args, OutputStream out, PrintWriter err, Terminal terminal) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         configureLogging(verbose);
-        CommandLine commandLine = new CommandLine(new AemTokenCli(out));
+        CommandLine commandLine = new CommandLine(new AemTokenCli(out, terminal));
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         commandLine.setErr(err);
         commandLine.setExitCodeExceptionMapper(AemTokenCli::exitCodeOf);
@@ -113,7 +125,7 @@ public final class AemTokenCli implements Runnable {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
-    /** Library warnings go to stderr, one line each; RESTEasy's and jose4j's chatter only with --verbose. */
+    /** Library warnings go to stderr, one line each; RESTEasy's chatter only with --verbose. */
     private static void configureLogging(boolean verbose) {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
@@ -124,8 +136,9 @@ public final class AemTokenCli implements Runnable {
         root.addHandler(handler);
         root.setLevel(verbose ? Level.INFO : Level.WARNING);
         if (!verbose) {
-            // Its failure warnings repeat the error this program prints anyway.
-            for (String name : new String[] {"org.jboss", "io.smallrye", "org.jose4j",
+            // RESTEasy's notices, and the token provider's failure warnings, which repeat the error this program
+            // prints anyway.
+            for (String name : new String[] {"org.jboss",
                 "io.github.aemclient.internal.token.RefreshingTokenProvider"}) {
                 Logger logger = Logger.getLogger(name);
                 logger.setLevel(Level.SEVERE);

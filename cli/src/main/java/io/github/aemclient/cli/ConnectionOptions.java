@@ -23,8 +23,10 @@ final class ConnectionOptions {
                 description = "A local development token (raw, or the Developer Console's JSON).")
         Path tokenFile;
 
-        @Option(names = "--user", paramLabel = "USER:PASSWORD",
-                description = "HTTP basic auth, e.g. for a local AEM SDK (admin:admin).")
+        @Option(names = "--user", paramLabel = "USER",
+                description = "HTTP basic auth, e.g. for a local AEM SDK (admin); the password comes from"
+                        + " --password-stdin or the AEM_PASSWORD environment variable (USER:PASSWORD works too,"
+                        + " with a warning: it shows in ps and the shell's history).")
         String user;
 
         @ArgGroup(exclusive = false, multiplicity = "0..1", heading = "OAuth Server-to-Server credential:%n")
@@ -46,6 +48,9 @@ final class ConnectionOptions {
         String scopes;
     }
 
+    @Option(names = "--password-stdin", description = "Read the --user password from the first line of standard input.")
+    boolean passwordStdin;
+
     @Option(names = "--ims-url", paramLabel = "URL",
             description = "IMS base URL (default: https://<imsEndpoint> from --credentials; https://ims-na1.adobelogin.com with --client-id).")
     String imsUrl;
@@ -59,7 +64,10 @@ final class ConnectionOptions {
     @Option(names = "--verbose", description = "Stack traces and library logging on errors.")
     boolean verbose;
 
-    Map<String, String> properties() {
+    /** The environment variable a --user password can come from, as {@code docker login} takes it from stdin. */
+    static final String PASSWORD_VARIABLE = "AEM_PASSWORD";
+
+    Map<String, String> properties(Terminal terminal) {
         Map<String, String> properties = new HashMap<>();
         if (credentials != null) {
             put(properties, Settings.CREDENTIALS_FILE, credentials.credentialsFile);
@@ -70,18 +78,46 @@ final class ConnectionOptions {
                 put(properties, Settings.SCOPES, credentials.oauth.scopes);
             }
             if (credentials.user != null) {
-                int colon = credentials.user.indexOf(':');
-                if (colon <= 0 || credentials.user.substring(0, colon).isBlank()) {
-                    throw new IllegalArgumentException("--user must be USER:PASSWORD");
-                }
-                put(properties, Settings.USERNAME, credentials.user.substring(0, colon));
-                put(properties, Settings.PASSWORD, credentials.user.substring(colon + 1));
+                basicAuth(properties, terminal);
             }
+        }
+        if (passwordStdin && (credentials == null || credentials.user == null)) {
+            throw new IllegalArgumentException("--password-stdin is the password of --user; give --user USER too");
         }
         put(properties, Settings.IMS_URL, imsUrl);
         put(properties, Settings.CONNECT_TIMEOUT, connectTimeout);
         put(properties, Settings.READ_TIMEOUT, readTimeout);
         return properties;
+    }
+
+    /** A password on the command line is visible to every user of the machine (ps) and kept in shell history. */
+    private void basicAuth(Map<String, String> properties, Terminal terminal) {
+        String user = credentials.user;
+        int colon = user.indexOf(':');
+        String username = colon < 0 ? user : user.substring(0, colon);
+        if (username.isBlank()) {
+            throw new IllegalArgumentException("--user needs a user name: --user USER");
+        }
+        String password;
+        if (colon >= 0) {
+            if (passwordStdin) {
+                throw new IllegalArgumentException("The password is given twice (--user USER:PASSWORD and"
+                        + " --password-stdin); give --user USER and the password on standard input");
+            }
+            password = user.substring(colon + 1);
+            terminal.warn("the password given inline with --user USER:PASSWORD shows in ps output and shell history;"
+                    + " use --user USER with --password-stdin or the " + PASSWORD_VARIABLE + " environment variable");
+        } else if (passwordStdin) {
+            password = terminal.firstLineOfInput().orElseThrow(() -> new IllegalArgumentException(
+                    "--password-stdin: standard input is empty; pipe the password in, e.g."
+                            + " printf %s \"$PASSWORD\" | aem-token ... --password-stdin"));
+        } else {
+            password = terminal.environment(PASSWORD_VARIABLE).orElseThrow(() -> new IllegalArgumentException(
+                    "--user " + username + " needs a password: pipe it in with --password-stdin or set "
+                            + PASSWORD_VARIABLE));
+        }
+        put(properties, Settings.USERNAME, username);
+        put(properties, Settings.PASSWORD, password);
     }
 
     static void put(Map<String, String> properties, Setting<?> setting, Object value) {

@@ -45,7 +45,7 @@ final class GetCommand implements Callable<Integer> {
             throw new IllegalArgumentException("PATH must be a path on AEM such as /content/site.json, not a URL: "
                     + path);
         }
-        Map<String, String> properties = connection.properties();
+        Map<String, String> properties = connection.properties(cli.terminal());
         ConnectionOptions.put(properties, Settings.URL, url);
         try (AemEnvironment aem = AemEnvironment.fromProperties(OptionNames.ENVIRONMENT, properties)) {
             String base = aem.url().toString().replaceAll("/+$", "");

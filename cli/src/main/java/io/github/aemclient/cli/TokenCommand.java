@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Prints a current access token, and nothing else, on stdout. */
@@ -24,6 +25,9 @@ final class TokenCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @ParentCommand
+    AemTokenCli cli;
+
     @Override
     public Integer call() {
         if (connection.credentials == null || connection.credentials.user != null) {
@@ -31,7 +35,7 @@ final class TokenCommand implements Callable<Integer> {
                     + " --client-secret-file FILE --scopes LIST");
         }
         EnvironmentSettings settings = EnvironmentSettingsReader.readForTokensOnly(OptionNames.ENVIRONMENT,
-                PropertyLookup.of(connection.properties()));
+                PropertyLookup.of(connection.properties(cli.terminal())));
         AccessTokenProvider provider = EnvironmentAuthentication.create(settings, Clock.systemUTC(), Runnable::run)
                 .tokenProvider().orElseThrow();
         AccessToken token = provider.getAccessToken();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.ImsException;
+import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestOAuthCredentials;
@@ -23,10 +24,50 @@ class AemTokenCliTest {
     }
 
     static Run run(String... args) {
+        return runWith("", java.util.Map.of(), args);
+    }
+
+    /** With this standard input and these environment variables. */
+    static Run runWith(String stdin, java.util.Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        int exit = AemTokenCli.run(args, out, new PrintWriter(err, true));
+        PrintWriter errors = new PrintWriter(err, true);
+        int exit = AemTokenCli.run(args, out, errors, Terminal.of(new java.io.ByteArrayInputStream(
+                stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), environment, errors));
         return new Run(exit, out.toByteArray(), err.toString());
+    }
+
+    @Test
+    void aBasicAuthPasswordComesFromStandardInputOrTheEnvironmentAndInlineOnesAreWarnedAbout() {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", "s3cret pw")) {
+            String url = sdk.url().toString();
+
+            Run stdin = runWith("s3cret pw\n", java.util.Map.of(), "get", "--url", url, "--user", "admin",
+                    "--password-stdin", "/content/a.json");
+            Run environment = runWith("", java.util.Map.of("AEM_PASSWORD", "s3cret pw"), "get", "--url", url,
+                    "--user", "admin", "/content/b.json");
+            Run inline = run("get", "--url", url, "--user", "admin:s3cret pw", "/content/c.json");
+            Run none = run("get", "--url", url, "--user", "admin", "/content/d.json");
+            Run twice = runWith("x\n", java.util.Map.of(), "get", "--url", url, "--user", "admin:pw",
+                    "--password-stdin", "/content/e.json");
+            Run emptyInput = run("get", "--url", url, "--user", "admin", "--password-stdin", "/content/f.json");
+
+            assertThat(stdin.exit()).as(stdin.err()).isZero();
+            assertThat(stdin.err()).isEmpty();
+            assertThat(environment.exit()).as(environment.err()).isZero();
+            assertThat(environment.err()).isEmpty();
+            assertThat(inline.exit()).as(inline.err()).isZero();
+            assertThat(inline.err()).contains("warning: the password given inline with --user USER:PASSWORD shows"
+                    + " in ps output and shell history").doesNotContain("s3cret");
+            assertThat(none.exit()).isEqualTo(2);
+            assertThat(none.err()).contains("--user admin needs a password: pipe it in with --password-stdin or set"
+                    + " AEM_PASSWORD");
+            assertThat(twice.exit()).isEqualTo(2);
+            assertThat(twice.err()).contains("The password is given twice").doesNotContain("pw\n");
+            assertThat(emptyInput.exit()).isEqualTo(2);
+            assertThat(emptyInput.err()).contains("standard input is empty");
+            assertThat(sdk.requests()).extracting(AemRequest::status).containsExactly(200, 200, 200);
+        }
     }
 
     @Test
@@ -107,7 +148,7 @@ class AemTokenCliTest {
         Run run = run("get", "--url", "https://aem.example.com", "--user", " :pw", "/x");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("--user must be USER:PASSWORD").doesNotContain("is missing");
+        assertThat(run.err()).contains("--user needs a user name").doesNotContain("is missing");
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -58,6 +59,7 @@ public final class AemEnvironment implements AutoCloseable {
     private final EnvironmentAuthentication authentication;
     private final AemAuthenticationFilter filter;
     private final Client client;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private AemEnvironment(EnvironmentSettings settings, EnvironmentAuthentication authentication,
             Supplier<ClientBuilder> clientBuilder) {
@@ -134,11 +136,13 @@ public final class AemEnvironment implements AutoCloseable {
      * authenticated, others are not; it follows no redirects. Thread-safe; closed by {@link #close()}.
      */
     public Client client() {
+        requireOpen();
         return client;
     }
 
     /** {@return {@code client().target(url())}} */
     public WebTarget target() {
+        requireOpen();
         return client.target(url());
     }
 
@@ -147,6 +151,7 @@ public final class AemEnvironment implements AutoCloseable {
      * environment's client} For calls that do not go through JAX-RS. Empty for basic and anonymous environments.
      */
     public Optional<AccessTokenProvider> tokenProvider() {
+        requireOpen();
         return authentication.tokenProvider();
     }
 
@@ -163,7 +168,14 @@ public final class AemEnvironment implements AutoCloseable {
      * @return {@code configurable}, for chaining
      */
     public <C extends Configurable<C>> C applyTo(C configurable) {
+        requireOpen();
         return configure(configurable, filter);
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("AEM environment '" + name() + "' is closed");
+        }
     }
 
     private static <C extends Configurable<C>> C configure(C configurable, AemAuthenticationFilter filter) {
@@ -175,10 +187,23 @@ public final class AemEnvironment implements AutoCloseable {
                 .register(filter.requestSnapshots());
     }
 
-    /** Closes the JAX-RS client built here (its connections); clients configured with {@link #applyTo} are yours to close. */
+    /**
+     * Releases everything this environment created: the JAX-RS client built here (its connections), the IMS
+     * client and its threads, and the token. Afterwards {@link #client()}, {@link #target()},
+     * {@link #tokenProvider()} and {@link #applyTo} throw {@link IllegalStateException}, and so do the token
+     * provider and the filters of clients configured with {@code applyTo} (those clients are yours to close).
+     * Closing twice is harmless.
+     */
     @Override
     public void close() {
-        client.close();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            client.close();
+        } finally {
+            authentication.close();
+        }
     }
 
     /** The environment's name, URL, mode and where its credentials come from; never a secret. */

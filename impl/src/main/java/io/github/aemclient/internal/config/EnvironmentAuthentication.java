@@ -20,6 +20,7 @@ import io.github.aemclient.internal.token.Sleeper;
 import io.github.aemclient.internal.token.TokenSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -29,14 +30,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * Turns validated settings into what authenticates requests: the token provider (service and developer
  * modes) and the request authenticator. Shared by the plain-Java builder and the CDI extension.
  */
-public final class EnvironmentAuthentication {
+public final class EnvironmentAuthentication implements AutoCloseable {
 
     private final AccessTokenProvider tokenProvider;
     private final RequestAuthenticator authenticator;
+    /** What this created and must release: the token provider, the IMS client and its threads. */
+    private final List<AutoCloseable> resources;
 
-    private EnvironmentAuthentication(AccessTokenProvider tokenProvider, RequestAuthenticator authenticator) {
+    private EnvironmentAuthentication(AccessTokenProvider tokenProvider, RequestAuthenticator authenticator,
+            AutoCloseable... resources) {
         this.tokenProvider = tokenProvider;
         this.authenticator = authenticator;
+        this.resources = List.of(resources);
     }
 
     /**
@@ -49,15 +54,20 @@ public final class EnvironmentAuthentication {
         // compile, rather than falling through to sending no credentials.
         return switch (settings.mode()) {
             case SERVICE -> {
-                AccessTokenProvider provider = serviceTokenProvider(settings, clock, renewalExecutor);
-                yield new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider));
+                ServiceCredentials credentials = settings.credentials().orElseThrow();
+                ImsClient ims = imsClient(settings);
+                RefreshingTokenProvider provider = refreshing(settings, clock, renewalExecutor, new ServiceTokenSource(
+                        credentials, new JwtAssertionFactory(credentials, clock, settings.jwtLifetime()), ims, clock));
+                yield new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider), provider, ims);
             }
             case OAUTH -> {
                 OAuthCredentials credentials = settings.oauthCredentials().orElseThrow();
-                AccessTokenProvider provider = refreshing(settings, clock, renewalExecutor, new OAuthTokenSource(
-                        credentials, imsClient(settings), clock));
+                ImsClient ims = imsClient(settings);
+                RefreshingTokenProvider provider = refreshing(settings, clock, renewalExecutor, new OAuthTokenSource(
+                        credentials, ims, clock));
                 yield new EnvironmentAuthentication(provider,
-                        new ApiKeyAuthenticator(new BearerTokenAuthenticator(provider), credentials.clientId()));
+                        new ApiKeyAuthenticator(new BearerTokenAuthenticator(provider), credentials.clientId()),
+                        provider, ims);
             }
             case DEVELOPER -> {
                 EnvironmentSettings.DeveloperTokenSetting token = settings.developerToken().orElseThrow();
@@ -71,19 +81,12 @@ public final class EnvironmentAuthentication {
         };
     }
 
-    private static AccessTokenProvider serviceTokenProvider(EnvironmentSettings settings, Clock clock,
-            Executor renewalExecutor) {
-        ServiceCredentials credentials = settings.credentials().orElseThrow();
-        return refreshing(settings, clock, renewalExecutor, new ServiceTokenSource(credentials,
-                new JwtAssertionFactory(credentials, clock, settings.jwtLifetime()), imsClient(settings), clock));
-    }
-
     private static ImsClient imsClient(EnvironmentSettings settings) {
         return new ImsClient(settings.imsUrl().orElseThrow(), settings.connectTimeout(), settings.readTimeout());
     }
 
     /** Cached, renewed in the background, single flight, retried: the same for every kind of IMS credentials. */
-    private static AccessTokenProvider refreshing(EnvironmentSettings settings, Clock clock, Executor renewalExecutor,
+    private static RefreshingTokenProvider refreshing(EnvironmentSettings settings, Clock clock, Executor renewalExecutor,
             TokenSource ims) {
         TokenSource source = new RetryingTokenSource(settings.environment(), ims, settings.retryPolicy(), clock,
                 Sleeper.threadSleep(), () -> ThreadLocalRandom.current().nextDouble());
@@ -102,6 +105,29 @@ public final class EnvironmentAuthentication {
             thread.setDaemon(true);
             thread.start();
         };
+    }
+
+    /**
+     * Releases what this created: the token provider refuses further calls, the IMS client's threads end.
+     * Closing twice is harmless.
+     */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("Releasing " + resource + " failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** Absent for basic-auth and anonymous environments, which have no token. */

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -29,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  * {@code client_id}, {@code client_secret}, {@code scope}). Uses the JDK's HTTP client (honouring the JVM's
  * proxy settings), so it works the same in every server and in plain Java.
  */
-public final class ImsClient {
+public final class ImsClient implements AutoCloseable {
 
     static final String EXCHANGE_PATH = "/ims/exchange/jwt";
     static final String TOKEN_PATH = "/ims/token/v3";
@@ -45,7 +48,10 @@ public final class ImsClient {
     private final URI tokenUri;
     private final Duration connectTimeout;
     private final Duration readTimeout;
-    private final HttpClient http;
+    /** Runs the HTTP client's work; shut down on close, so no thread of this client outlives it. */
+    private final ExecutorService executor;
+    /** Dropped on close: the JDK's client (before Java 21) stops its selector thread once unreachable. */
+    private volatile HttpClient http;
 
     /**
      * @param imsUrl {@code https://{imsEndpoint}} or an override (a proxy, a local stand-in)
@@ -56,7 +62,13 @@ public final class ImsClient {
         this.tokenUri = URI.create(base + TOKEN_PATH);
         this.connectTimeout = Objects.requireNonNull(connectTimeout);
         this.readTimeout = Objects.requireNonNull(readTimeout);
+        this.executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "aem-ims-client");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.http = HttpClient.newBuilder()
+                .executor(executor)
                 .connectTimeout(connectTimeout)
                 .proxy(ProxySelector.getDefault())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -102,8 +114,16 @@ public final class ImsClient {
      * that sends headers and then stalls the body.
      */
     private HttpResponse<BoundedBody> send(HttpRequest request) {
-        CompletableFuture<HttpResponse<BoundedBody>> future =
-                http.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
+        HttpClient client = http;
+        if (client == null) {
+            throw new IllegalStateException("The IMS client is closed (its AEM environment was closed)");
+        }
+        CompletableFuture<HttpResponse<BoundedBody>> future;
+        try {
+            future = client.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("The IMS client is closed (its AEM environment was closed)", e);
+        }
         try {
             return future.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -136,6 +156,13 @@ public final class ImsClient {
     private static String describe(Throwable t) {
         return t.getMessage() == null ? t.getClass().getSimpleName()
                 : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /** Ends this client's threads; an exchange in progress fails. Closing twice is harmless. */
+    @Override
+    public void close() {
+        http = null;
+        executor.shutdownNow();
     }
 
     /**

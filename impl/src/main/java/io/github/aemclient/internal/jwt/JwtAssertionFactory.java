@@ -2,22 +2,39 @@ package io.github.aemclient.internal.jwt;
 
 import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.internal.credentials.ServiceCredentials;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.UUID;
 
 /**
  * Signs the short-lived RS256 JWT that IMS exchanges for an access token, with exactly the claims
  * Adobe's own clients send: {@code iss} = org, {@code sub} = technical account id,
  * {@code aud} = {@code https://{imsEndpoint}/c/{clientId}}, one {@code https://{imsEndpoint}/s/{metascope}: true}
- * per metascope, {@code iat} and {@code exp} in seconds. A fresh assertion is made for every exchange.
+ * per metascope, {@code iat} and {@code exp} in seconds, a unique {@code jti}. A fresh assertion is made for
+ * every exchange. Nothing outside the credentials and this factory's arguments changes it.
+ *
+ * <p>Signed here with the JDK ({@code SHA256withRSA} over {@code base64url(header).base64url(claims)}, as
+ * RFC 7515 defines RS256), not with smallrye-jwt-build: that library takes defaults and overrides for every
+ * token it builds from the application's MicroProfile Config ({@code smallrye.jwt.new-token.issuer},
+ * {@code .audience}, {@code .lifespan}, {@code .override-matching-claims}, {@code smallrye.jwt.sign.key.id},
+ * …), and has no way to build one token without them, so an application minting its own JWTs changed this
+ * assertion and IMS refused it. jose4j, which it builds on, reads no configuration but needs SLF4J at run
+ * time and prints a warning on every server without a binding. The JDK needs neither, and this is all of
+ * JWS that is used.
  */
 public final class JwtAssertionFactory {
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final String HEADER = BASE64URL.encodeToString(Json.createObjectBuilder()
+            .add("alg", "RS256").add("typ", "JWT").build().toString().getBytes(StandardCharsets.UTF_8));
 
     private final ServiceCredentials credentials;
     private final Clock clock;
@@ -29,48 +46,36 @@ public final class JwtAssertionFactory {
         this.clock = Objects.requireNonNull(clock);
         this.lifetime = Objects.requireNonNull(lifetime);
         this.audience = "https://" + credentials.imsEndpoint() + "/c/" + credentials.clientId();
-        requireRuntimeDependencies();
     }
 
     /** The JWT, compact-serialized. It is a credential: never log it. */
     public String create() {
         long issuedAt = clock.instant().getEpochSecond();
-        JwtClaimsBuilder claims = Jwt.claims()
-                .issuer(credentials.org())
-                .subject(credentials.technicalAccountId())
-                .audience(audience)
-                .issuedAt(issuedAt)
-                .expiresAt(issuedAt + lifetime.toSeconds());
+        JsonObjectBuilder claims = Json.createObjectBuilder()
+                .add("iss", credentials.org())
+                .add("sub", credentials.technicalAccountId())
+                .add("aud", audience)
+                .add("iat", issuedAt)
+                .add("exp", issuedAt + lifetime.toSeconds())
+                // Unique per assertion, so that a captured one is recognisable if replayed; IMS ignores it.
+                .add("jti", UUID.randomUUID().toString());
         for (String metascope : credentials.metascopes()) {
-            claims.claim("https://" + credentials.imsEndpoint() + "/s/" + metascope, Boolean.TRUE);
+            claims.add("https://" + credentials.imsEndpoint() + "/s/" + metascope, true);
         }
-        return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(credentials.privateKey());
+        return sign(claims.build());
     }
 
-    /**
-     * smallrye-jwt-build reads its defaults through MicroProfile Config and checks claim types against
-     * the JSON-P API when signing. Jakarta EE servers provide both; a plain Java application may lack
-     * them and would otherwise fail with an opaque error on the first exchange, so say it now.
-     */
-    private static void requireRuntimeDependencies() {
+    private String sign(JsonObject claims) {
+        String signingInput = HEADER + "." + BASE64URL.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         try {
-            Class.forName("jakarta.json.JsonValue", false, JwtAssertionFactory.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new AemConfigurationException("classpath", "The JSON-P API (jakarta.json:jakarta.json-api) is not"
-                    + " on the classpath; smallrye-jwt-build needs it to sign the IMS assertion. In a plain Java"
-                    + " application add it (Jakarta EE servers provide it).", e);
-        }
-        try {
-            ConfigProvider.getConfig();
-        } catch (IllegalStateException | ServiceConfigurationError e) {
-            throw new AemConfigurationException("classpath", "No MicroProfile Config implementation is on the"
-                    + " classpath; smallrye-jwt-build needs one to sign the IMS assertion. In a plain Java"
-                    + " application add io.smallrye.config:smallrye-config (Jakarta EE servers provide one).", e);
-        } catch (LinkageError e) {
-            throw new AemConfigurationException("classpath", "MicroProfile Config failed to start because of a"
-                    + " library version conflict (" + e + "). The usual cause is org.jboss.logging:jboss-logging"
-                    + " older than 3.6, brought by RESTEasy before 6.2.16: use RESTEasy 6.2.16+ or declare"
-                    + " jboss-logging 3.6.x in your build.", e);
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(credentials.privateKey());
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + BASE64URL.encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            // The key was parsed and checked against the certificate when the credentials were read.
+            throw new AemConfigurationException("integration.privateKey", "The private key of the service"
+                    + " credentials in " + credentials.source() + " cannot sign with RS256: " + e.getMessage(), e);
         }
     }
 }

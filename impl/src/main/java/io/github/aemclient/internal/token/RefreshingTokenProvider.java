@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * keeps its interrupt flag; its renewal is abandoned without counting as an IMS failure, and the callers
  * waiting for it start another.
  */
-public final class RefreshingTokenProvider implements AccessTokenProvider {
+public final class RefreshingTokenProvider implements AccessTokenProvider, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RefreshingTokenProvider.class.getName());
     /** Without a valid token, how long the last failure is answered before trying IMS again. */
@@ -50,6 +50,8 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
     private final AtomicReference<Renewal> inFlight = new AtomicReference<>();
     /** Set after a failed renewal, cleared by the next success; guards the retry interval and logging. */
     private volatile Failure lastFailure;
+    /** Read only off the fresh path: closing empties the cache, so every call reaches a check of this. */
+    private volatile boolean closed;
 
     /**
      * @param backgroundExecutor runs renewals of stale tokens, so no caller waits for them
@@ -97,6 +99,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
      */
     @Override
     public void invalidate(AccessToken token) {
+        requireOpen();
         Cached current = cached.get();
         if (current == null || !current.token.equals(token)) {
             return;
@@ -197,7 +200,25 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         }
     }
 
+    /**
+     * Forgets the token and refuses every later call with an {@link IllegalStateException}; a renewal still
+     * running publishes nothing. Closing twice is harmless.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        cached.set(null);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("AEM environment '" + environment + "' is closed: its token provider"
+                    + " gives no more tokens");
+        }
+    }
+
     private AccessToken awaitRenewal() {
+        requireOpen();
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             Renewal running = inFlight.get();
@@ -298,6 +319,12 @@ public final class RefreshingTokenProvider implements AccessTokenProvider {
         // Publish the token before clearing inFlight, so no thread sees "stale and nothing running"
         // in between and starts a second renewal.
         cached.set(renewed);
+        if (closed) {
+            // Closed while IMS answered: the token must not outlive the environment.
+            cached.set(null);
+            end(mine, new IllegalStateException("AEM environment '" + environment + "' was closed"));
+            return;
+        }
         Failure failure = lastFailure;
         if (failure != null) {
             LOG.log(Level.INFO, "Access token for environment ''{0}'' renewed after {1} failed attempt(s)",

@@ -31,7 +31,7 @@ class JwtAssertionFactoryTest {
         String jwt = factory.create();
         String[] parts = jwt.split("\\.");
 
-        assertThat(json(parts[0]).getString("alg")).isEqualTo("RS256");
+        assertThat(json(parts[0])).isEqualTo(Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build());
         Signature verifier = Signature.getInstance("SHA256withRSA");
         verifier.initVerify(TEST.certificate());
         verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
@@ -49,7 +49,7 @@ class JwtAssertionFactoryTest {
         assertThat(claims.get("https://ims-na1.adobelogin.com/s/ent_cloudmgr_sdk")).isEqualTo(JsonValue.TRUE);
         assertThat(claims.getJsonNumber("iat").longValue()).isEqualTo(clock.instant().getEpochSecond());
         assertThat(claims.getJsonNumber("exp").longValue()).isEqualTo(clock.instant().getEpochSecond() + 300);
-        // smallrye-jwt-build also adds a unique jti; IMS ignores it.
+        assertThat(claims.getString("jti")).hasSize(36);
         assertThat(claims.keySet()).containsExactlyInAnyOrder("iss", "sub", "aud", "iat", "exp", "jti",
                 "https://ims-na1.adobelogin.com/s/ent_aem_cloud_sdk", "https://ims-na1.adobelogin.com/s/ent_cloudmgr_sdk");
     }
@@ -63,6 +63,49 @@ class JwtAssertionFactoryTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(json(second.split("\\.")[1]).getJsonNumber("iat").longValue())
                 .isEqualTo(json(first.split("\\.")[1]).getJsonNumber("iat").longValue() + 60);
+    }
+
+    /**
+     * Every {@code smallrye.jwt.new-token.*} and {@code smallrye.jwt.sign.*} property smallrye-jwt documents
+     * (and the {@code mp.jwt.*} ones an application verifying JWTs sets), with hostile values.
+     */
+    static final java.util.Map<String, String> HOSTILE_JWT_SETTINGS = java.util.Map.ofEntries(
+            java.util.Map.entry("smallrye.jwt.new-token.issuer", "https://app.example.com"),
+            java.util.Map.entry("smallrye.jwt.new-token.audience", "app-audience"),
+            java.util.Map.entry("smallrye.jwt.new-token.lifespan", "99999"),
+            java.util.Map.entry("smallrye.jwt.new-token.override-matching-claims", "true"),
+            java.util.Map.entry("smallrye.jwt.new-token.add-default-claims", "false"),
+            java.util.Map.entry("smallrye.jwt.new-token.signature-algorithm", "HS256"),
+            java.util.Map.entry("smallrye.jwt.new-token.key-encryption-algorithm", "RSA-OAEP"),
+            java.util.Map.entry("smallrye.jwt.new-token.content-encryption-algorithm", "A128GCM"),
+            java.util.Map.entry("smallrye.jwt.sign.key", "not-a-key"),
+            java.util.Map.entry("smallrye.jwt.sign.key.location", "/nonexistent/app-signing-key.pem"),
+            java.util.Map.entry("smallrye.jwt.sign.key.id", "app-kid"),
+            java.util.Map.entry("smallrye.jwt.sign.relax-key-validation", "true"),
+            java.util.Map.entry("smallrye.jwt.encrypt.key.location", "/nonexistent/app-encryption-key.pem"),
+            java.util.Map.entry("smallrye.jwt.encrypt.key.id", "app-enc-kid"),
+            java.util.Map.entry("smallrye.jwt.encrypt.relax-key-validation", "true"),
+            java.util.Map.entry("mp.jwt.verify.issuer", "https://app.example.com"),
+            java.util.Map.entry("mp.jwt.verify.audiences", "app-audience"),
+            java.util.Map.entry("mp.jwt.verify.publickey.location", "/nonexistent/app-public-key.pem"));
+
+    @Test
+    void noSmallryeOrMicroProfileJwtSettingOfTheApplicationChangesTheAssertion() {
+        String before = withoutJti(factory.create());
+        HOSTILE_JWT_SETTINGS.forEach(System::setProperty);
+        try {
+            String during = withoutJti(factory.create());
+            assertThat(during).isEqualTo(before);
+        } finally {
+            HOSTILE_JWT_SETTINGS.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    /** Header and claims of an assertion, its jti removed (it differs every time by design). */
+    static String withoutJti(String jwt) {
+        String[] parts = jwt.split("\\.");
+        JsonObject claims = json(parts[1]);
+        return json(parts[0]) + " " + Json.createObjectBuilder(claims).remove("jti").build();
     }
 
     static JsonObject json(String base64url) {

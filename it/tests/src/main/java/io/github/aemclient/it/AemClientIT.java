@@ -86,6 +86,16 @@ class AemClientIT {
         config.put("aem.assets.client-secret-file", ASSETS.writeSecretTo(WORK.resolve("assets-secret")).toString());
         config.put("aem.assets.scopes", ASSETS.scopesText());
         config.put("aem.assets.ims-url", OAUTH_IMS.url().toString());
+        // The application's own JWT settings, as an application minting or verifying JWTs has them: the
+        // library's assertion to IMS must not change (every exchange above would be refused).
+        config.put("smallrye.jwt.new-token.issuer", "https://app.example.com");
+        config.put("smallrye.jwt.new-token.audience", "app-audience");
+        config.put("smallrye.jwt.new-token.lifespan", "99999");
+        config.put("smallrye.jwt.new-token.override-matching-claims", "true");
+        config.put("smallrye.jwt.new-token.signature-algorithm", "HS256");
+        config.put("smallrye.jwt.sign.key.location", "/nonexistent/app-signing-key.pem");
+        config.put("smallrye.jwt.sign.key.id", "app-kid");
+        config.put("mp.jwt.verify.issuer", "https://app.example.com");
         return Deployments.war("aem-it", config, AemApi.class, AemResource.class);
     }
 

@@ -69,26 +69,4 @@ class MisconfiguredDeploymentIT {
         assertThat(matcher.find()).as("Payara Micro printed its instance configuration").isTrue();
         return matcher.group(1).strip();
     }
-
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
-    }
 }
