@@ -221,13 +221,14 @@ public class AemClientExtension implements Extension {
         environments.clear();
     }
 
-    /** A client that fails to close is logged, not thrown, so the other environments' clients still close. */
+    /** An environment that fails to close is logged, not thrown, so the other environments still close. */
     static void closeLoggingFailure(String environment, Runnable close) {
         try {
             close.run();
         } catch (RuntimeException e) {
             // The (String, Throwable) overload does not apply MessageFormat: quotes are written once.
-            LOG.log(Level.WARNING, "Closing the JAX-RS client of AEM environment '" + environment + "' failed", e);
+            LOG.log(Level.WARNING, "Closing AEM environment '" + environment
+                    + "' (its JAX-RS client, IMS client and token) failed", e);
         }
     }
 

@@ -336,7 +336,7 @@ class AemClientExtensionTest {
             });
 
             assertThat(logs.messages(Level.WARNING)).singleElement().asString()
-                    .isEqualTo("Closing the JAX-RS client of AEM environment 'author' failed");
+                    .isEqualTo("Closing AEM environment 'author' (its JAX-RS client, IMS client and token) failed");
         }
     }
 

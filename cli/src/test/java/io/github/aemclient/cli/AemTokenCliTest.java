@@ -66,7 +66,14 @@ class AemTokenCliTest {
             assertThat(twice.err()).contains("The password is given twice").doesNotContain("pw\n");
             assertThat(emptyInput.exit()).isEqualTo(2);
             assertThat(emptyInput.err()).contains("standard input is empty");
-            assertThat(sdk.requests()).extracting(AemRequest::status).containsExactly(200, 200, 200);
+            Run binary = runWith("\u0000\u0001\u00ffpw\n", java.util.Map.of(), "get", "--url", url, "--user", "admin",
+                    "--password-stdin", "/content/g.json");
+            Run crlf = runWith("s3cret pw\r\nignored\n", java.util.Map.of(), "get", "--url", url, "--user", "admin",
+                    "--password-stdin", "/content/h.json");
+            assertThat(binary.exit()).isEqualTo(2);
+            assertThat(binary.err()).contains("standard input does not hold a password");
+            assertThat(crlf.exit()).as(crlf.err()).isZero();
+            assertThat(sdk.requests()).extracting(AemRequest::status).containsExactly(200, 200, 200, 200);
         }
     }
 

@@ -199,10 +199,23 @@ public final class AemEnvironment implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        RuntimeException failure = null;
         try {
             client.close();
-        } finally {
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
             authentication.close();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -5,8 +5,9 @@
  *
  * <p>Why packages and not a {@code module-info.java}: the library runs mostly inside application servers,
  * where {@code WEB-INF/lib} jars sit on the class path and JPMS enforces nothing, so a module descriptor
- * would promise a boundary it cannot hold there, while forcing the tests onto the module path and named
- * modules onto dependencies (jose4j, smallrye-jwt-build) that do not all have one. Each jar carries an
+ * would promise a boundary it cannot hold there, while forcing the tests onto the module path (where the
+ * reflective checks of the public API and the JAX-RS implementations' providers would need opening up).
+ * Each jar carries an
  * {@code Automatic-Module-Name} for applications on the module path; the boundary itself is this package
  * name, excluded from the published Javadoc, and {@code PublicApiTest}, which fails when a public
  * signature outside it mentions a type inside it.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.support.CapturedLogs;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestCredentials;
@@ -81,6 +82,68 @@ class ResourceHygieneTest {
                 .collect(Collectors.groupingBy(Thread::getName, java.util.TreeMap::new, Collectors.counting()))
                 .entrySet().stream().map(e -> e.getKey() + (e.getValue() > 1 ? " ×" + e.getValue() : ""))
                 .collect(Collectors.joining(", "));
+    }
+
+    @Test
+    void closingDuringAnExchangeEndsItAtOnceWithoutAWarning() throws Exception {
+        TestCredentials credentials = TestCredentials.generate();
+        try (ImsStandIn ims = ImsStandIn.start().register(credentials);
+                CapturedLogs logs = CapturedLogs.capture()) {
+            ims.enqueue(io.github.aemclient.testkit.Fault.delay(Duration.ofSeconds(20)));
+            AemEnvironment author = AemEnvironment.builder("author").url("https://author.example.com")
+                    .imsUrl(ims.url().toString()).credentialsFile(credentials.writeTo(dir.resolve("slow.json")))
+                    .readTimeout(Duration.ofSeconds(30)).build();
+            AccessTokenProvider tokens = author.tokenProvider().orElseThrow();
+            java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    tokens.getAccessToken();
+                    outcome.complete(null);
+                } catch (Throwable t) {
+                    outcome.complete(t);
+                }
+            });
+            caller.start();
+            // The exchange is in flight once IMS holds the request (the delay is served before it answers).
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (caller.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            long closedAt = System.nanoTime();
+
+            author.close();
+
+            Throwable failure = outcome.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - closedAt)).as("ended by the close, not a timeout")
+                    .isLessThan(Duration.ofSeconds(5));
+            assertThat(failure).isNotNull().hasMessageContaining("closed");
+            assertThat(logs.messages(java.util.logging.Level.WARNING)).as("warnings").isEmpty();
+        }
+    }
+
+    @Test
+    void developerAndBasicEnvironmentsStopSendingCredentialsOnceClosed() {
+        try (ImsStandIn ims = ImsStandIn.start();
+                AemStandIn aem = AemStandIn.start(ims);
+                AemStandIn sdk = AemStandIn.startLocalSdk().withBasicUser("admin", "pw")) {
+            AemEnvironment dev = AemEnvironment.builder("dev").url(aem.url().toString())
+                    .token(ims.issueDeveloperToken(java.time.Instant.now(), Duration.ofHours(24))).build();
+            AccessTokenProvider devTokens = dev.tokenProvider().orElseThrow();
+            AemEnvironment local = AemEnvironment.builder("local").url(sdk.url().toString()).basicAuth("admin", "pw")
+                    .build();
+            Client mine = local.applyTo(ClientBuilder.newBuilder()).build();
+            assertThat(mine.target(sdk.url()).path("/content/x.json").request().get().getStatus()).isEqualTo(200);
+
+            dev.close();
+            local.close();
+
+            assertThatThrownBy(devTokens::getAccessToken).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("AEM environment 'dev' is closed");
+            assertThatThrownBy(() -> mine.target(sdk.url()).path("/content/x.json").request().get())
+                    .isInstanceOf(ProcessingException.class).cause().isInstanceOf(IllegalStateException.class);
+            mine.close();
+            assertThat(sdk.requests()).hasSize(1);
+        }
     }
 
     @Test

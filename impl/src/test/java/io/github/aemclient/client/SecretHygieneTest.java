@@ -54,7 +54,7 @@ class SecretHygieneTest {
         secrets.add(Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
                 .getBytes(StandardCharsets.UTF_8)));
 
-        // Every logger at full verbosity: the library's, smallrye-jwt's, jose4j's, RESTEasy's. Except the HTTP
+        // Every logger at full verbosity: the library's and RESTEasy's. Except the HTTP
         // wire log under RESTEasy (Apache HttpClient's org.apache.http.headers/wire), which prints every header
         // sent once an application turns it on; README's Security section says to leave it off.
         try (CapturedLogs logs = CapturedLogs.captureEverythingExcept("org.apache.http");

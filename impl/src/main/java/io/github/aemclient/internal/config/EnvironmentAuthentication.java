@@ -71,12 +71,15 @@ public final class EnvironmentAuthentication implements AutoCloseable {
             }
             case DEVELOPER -> {
                 EnvironmentSettings.DeveloperTokenSetting token = settings.developerToken().orElseThrow();
-                AccessTokenProvider provider = new DeveloperTokenProvider(settings.environment(), token.source(),
+                DeveloperTokenProvider provider = new DeveloperTokenProvider(settings.environment(), token.source(),
                         token.text(), token.rereadable(), clock);
-                yield new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider));
+                yield new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider), provider);
             }
-            case BASIC -> new EnvironmentAuthentication(null, new BasicAuthenticator(settings.username().orElseThrow(),
-                    settings.password().orElseThrow()));
+            case BASIC -> {
+                BasicAuthenticator basic = new BasicAuthenticator(settings.username().orElseThrow(),
+                        settings.password().orElseThrow());
+                yield new EnvironmentAuthentication(null, basic, basic);
+            }
             case NONE -> new EnvironmentAuthentication(null, RequestAuthenticator.NONE);
         };
     }

@@ -23,7 +23,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
  */
 final class KeyMaterial {
 
-    /** jose4j, and so smallrye-jwt-build, refuses to sign RS256 with a smaller key. */
+    /** RFC 7518 (3.3): RS256 keys are 2048 bits or larger; Adobe's console issues 2048-bit keys. */
     static final int MINIMUM_KEY_BITS = 2048;
 
     private KeyMaterial() {

@@ -6,10 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** {@code Authorization: Basic ...}, the local AEM SDK's usual login (e.g. admin/admin). */
-public final class BasicAuthenticator implements RequestAuthenticator {
+public final class BasicAuthenticator implements RequestAuthenticator, AutoCloseable {
 
     private final String username;
     private final String header;
+    private volatile boolean closed;
 
     public BasicAuthenticator(String username, String password) {
         if (username.indexOf(':') >= 0) {
@@ -22,7 +23,17 @@ public final class BasicAuthenticator implements RequestAuthenticator {
 
     @Override
     public void authenticate(ClientRequestContext request) {
+        if (closed) {
+            throw new IllegalStateException("The AEM environment of user " + username + " is closed: its"
+                    + " credentials are no longer sent");
+        }
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, header);
+    }
+
+    /** Credentials are not sent any more once their environment is closed. */
+    @Override
+    public void close() {
+        closed = true;
     }
 
     @Override

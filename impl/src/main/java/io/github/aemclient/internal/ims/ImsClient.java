@@ -52,6 +52,8 @@ public final class ImsClient implements AutoCloseable {
     private final ExecutorService executor;
     /** Dropped on close: the JDK's client (before Java 21) stops its selector thread once unreachable. */
     private volatile HttpClient http;
+    /** Completed (exceptionally) by close, so an exchange in progress ends at once instead of timing out. */
+    private final CompletableFuture<Void> closing = new CompletableFuture<>();
 
     /**
      * @param imsUrl {@code https://{imsEndpoint}} or an override (a proxy, a local stand-in)
@@ -125,7 +127,9 @@ public final class ImsClient implements AutoCloseable {
             throw new IllegalStateException("The IMS client is closed (its AEM environment was closed)", e);
         }
         try {
-            return future.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(future, closing).get(connectTimeout.plus(readTimeout).toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return future.getNow(null);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw unavailable(request.uri(), "did not answer within " + readTimeout.toMillis() + " ms (aem.<env>.read-timeout)", e);
@@ -135,6 +139,10 @@ public final class ImsClient implements AutoCloseable {
             throw unavailable(request.uri(), "call was interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof IllegalStateException closed && closing.isDone()) {
+                future.cancel(true);
+                throw closed;
+            }
             if (cause instanceof HttpConnectTimeoutException) {
                 throw unavailable(request.uri(), "could not be connected to in time (aem.<env>.connect-timeout)", cause);
             }
@@ -162,6 +170,8 @@ public final class ImsClient implements AutoCloseable {
     @Override
     public void close() {
         http = null;
+        closing.completeExceptionally(new IllegalStateException("The IMS client is closed (its AEM environment"
+                + " was closed)"));
         executor.shutdownNow();
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * is read again once it has expired or AEM rejected it, so saving a new token to the file is enough —
  * no restart needed.
  */
-public final class DeveloperTokenProvider implements AccessTokenProvider {
+public final class DeveloperTokenProvider implements AccessTokenProvider, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DeveloperTokenProvider.class.getName());
     static final Duration LOW_TIME_WARNING = Duration.ofHours(1);
@@ -33,6 +33,7 @@ public final class DeveloperTokenProvider implements AccessTokenProvider {
     private volatile boolean rereadRequested;
     private volatile AccessToken warnedAbout;
     private volatile AccessToken warnedRejected;
+    private volatile boolean closed;
 
     /**
      * @param text supplies the token text; called again later only when {@code rereadable}
@@ -51,8 +52,18 @@ public final class DeveloperTokenProvider implements AccessTokenProvider {
         }
     }
 
+    /** Refuses every later call with an {@link IllegalStateException}. Closing twice is harmless. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
     @Override
     public AccessToken getAccessToken() {
+        if (closed) {
+            throw new IllegalStateException("AEM environment '" + environment + "' is closed: its token provider"
+                    + " gives no more tokens");
+        }
         Instant now = clock.instant();
         AccessToken token = current;
         if (rereadable && (rereadRequested || unusable(token, now))) {

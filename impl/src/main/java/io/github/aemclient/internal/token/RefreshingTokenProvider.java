@@ -176,6 +176,9 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
     enum State { EMPTY, FRESH, STALE, EXPIRED }
 
     private void renewInBackground(long nowMillis) {
+        if (closed) {
+            return;
+        }
         Failure failure = lastFailure;
         if (failure != null && nowMillis < failure.at.plus(policy.retryInterval()).toEpochMilli()) {
             return;
@@ -308,6 +311,11 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
             renewed = new Cached(token, policy.refreshAt(token.obtainedAt(), token.expiresAt()).toEpochMilli(),
                     policy.usableUntil(token.obtainedAt(), token.expiresAt()).toEpochMilli());
         } catch (RuntimeException | Error e) {
+            if (closed) {
+                // Closed meanwhile: the exchange was cut short on purpose, not a failure to record or log.
+                end(mine, new IllegalStateException("AEM environment '" + environment + "' was closed", e));
+                return;
+            }
             if (isInterruption(e)) {
                 // The caller's interrupt, not IMS's failure: nothing recorded, and whoever waits starts anew.
                 end(mine, new AbandonedRenewal(e));
@@ -318,6 +326,10 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
         }
         // Publish the token before clearing inFlight, so no thread sees "stale and nothing running"
         // in between and starts a second renewal.
+        if (closed) {
+            end(mine, new IllegalStateException("AEM environment '" + environment + "' was closed"));
+            return;
+        }
         cached.set(renewed);
         if (closed) {
             // Closed while IMS answered: the token must not outlive the environment.
