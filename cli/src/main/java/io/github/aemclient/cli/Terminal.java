@@ -1,5 +1,6 @@
 package io.github.aemclient.cli;
 
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -18,19 +19,22 @@ final class Terminal {
     private final InputStream in;
     private final Function<String, String> environment;
     private final PrintWriter err;
+    /** Present when a person types at a terminal: the password is then asked for, and not echoed. */
+    private final Console console;
 
-    Terminal(InputStream in, Function<String, String> environment, PrintWriter err) {
+    Terminal(InputStream in, Function<String, String> environment, PrintWriter err, Console console) {
         this.in = in;
         this.environment = environment;
         this.err = err;
+        this.console = console;
     }
 
     static Terminal system(PrintWriter err) {
-        return new Terminal(System.in, System::getenv, err);
+        return new Terminal(System.in, System::getenv, err, System.console());
     }
 
     static Terminal of(InputStream in, Map<String, String> environment, PrintWriter err) {
-        return new Terminal(in, environment::get, err);
+        return new Terminal(in, environment::get, err, null);
     }
 
     /**
@@ -39,6 +43,10 @@ final class Terminal {
      * closed ({@code <&-}) can be a file the JVM itself opened, whose bytes must not be sent anywhere.
      */
     Optional<String> firstLineOfInput() {
+        if (console != null) {
+            char[] typed = console.readPassword("Password: ");
+            return Optional.ofNullable(typed).map(String::new).filter(t -> !t.isEmpty());
+        }
         byte[] line;
         try {
             line = readLine();
