@@ -152,6 +152,18 @@ class AemClientExtensionTest {
                 .hasMessageContaining("Beans$Broken.aem")
                 .hasMessageContaining("aem.broken.url is missing")
                 .hasMessageContaining("/nowhere/creds.json does not exist");
+        // The problem the extension reports is a DeploymentException itself (what servers turn into a failed
+        // deployment), not a RuntimeException the container happens to wrap.
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> start(Beans.Broken.class));
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable t = thrown; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        assertThat(chain).as("the exception and its causes")
+                .anySatisfy(t -> {
+                    assertThat(t.getClass()).isEqualTo(jakarta.enterprise.inject.spi.DeploymentException.class);
+                    assertThat(t.getMessage()).startsWith("AEM environment 'broken' (injected at");
+                });
     }
 
     @Test

@@ -76,6 +76,42 @@ class AemEnvironmentTest {
     }
 
     @Test
+    void a401ForASupersededTokenNeverDropsTheNewerOneThroughTheFilter() throws Exception {
+        try (AemEnvironment author = service()) {
+            io.github.aemclient.AccessTokenProvider tokens = author.tokenProvider().orElseThrow();
+            io.github.aemclient.AccessToken first = tokens.getAccessToken();
+            int exchanges = ims.successfulExchanges();
+            // A request carrying the first token is held at AEM while that token is replaced and revoked.
+            aem.enqueue(io.github.aemclient.testkit.Fault.delay(Duration.ofMillis(1500)));
+            java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(1);
+            jakarta.ws.rs.client.ClientRequestFilter afterAuthentication = request -> sent.countDown();
+            java.util.concurrent.CompletableFuture<Integer> slow = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> {
+                        try (Response response = author.target().path("/content/slow.json")
+                                .register(afterAuthentication, jakarta.ws.rs.Priorities.USER).request().get()) {
+                            return response.getStatus();
+                        }
+                    });
+            // The request carries the first token once the filters after the library's have run; AEM then holds it
+            // for 1.5 s before checking the token.
+            assertThat(sent.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            tokens.invalidate(first);
+            io.github.aemclient.AccessToken second = tokens.getAccessToken();
+            assertThat(second).isNotEqualTo(first);
+            ims.revoke(first.value());
+
+            assertThat(slow.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("replayed with the newer token")
+                    .isEqualTo(200);
+            assertThat(tokens.getAccessToken()).as("the newer token survives the late 401").isEqualTo(second);
+            assertThat(ims.successfulExchanges() - exchanges).isEqualTo(1);
+            List<AemRequest> slowCalls = aem.requests().stream().filter(r -> r.path().equals("/content/slow.json"))
+                    .toList();
+            assertThat(slowCalls).extracting(AemRequest::status).as("a 401 for the first token, then the replay")
+                    .containsExactly(401, 200);
+        }
+    }
+
+    @Test
     void applyToMakesAClientOfYourOwnAuthenticateAsTheEnvironmentsOwnDoes() {
         try (AemEnvironment author = service()) {
             author.target().path("/content/first.json").request().get(String.class);

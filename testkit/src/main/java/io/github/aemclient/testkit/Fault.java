@@ -17,6 +17,8 @@ public final class Fault {
     final boolean disconnect;
     /** With {@link #largeBody}: how many body bytes to stream; -1 otherwise. */
     final long streamedBytes;
+    /** With {@link #stalledBody}: how long to send nothing after the headers; null otherwise. */
+    final Duration stallAfterHeaders;
 
     private Fault(Duration delay, int status, String contentType, String body, String retryAfter, boolean disconnect) {
         this(delay, status, contentType, body, retryAfter, disconnect, -1);
@@ -24,6 +26,12 @@ public final class Fault {
 
     private Fault(Duration delay, int status, String contentType, String body, String retryAfter, boolean disconnect,
             long streamedBytes) {
+        this(delay, status, contentType, body, retryAfter, disconnect, streamedBytes, null);
+    }
+
+    private Fault(Duration delay, int status, String contentType, String body, String retryAfter, boolean disconnect,
+            long streamedBytes, Duration stallAfterHeaders) {
+        this.stallAfterHeaders = stallAfterHeaders;
         this.delay = delay;
         this.status = status;
         this.contentType = contentType;
@@ -74,6 +82,17 @@ public final class Fault {
     }
 
     /**
+     * {@return an answer that sends its status and headers and the first bytes of a body, then nothing for
+     * {@code stall}}: an IMS, proxy or load balancer that hangs half-way. The stand-in then closes the exchange.
+     *
+     * @param status the HTTP status sent
+     * @param stall how long to send nothing after the first bytes
+     */
+    public static Fault stalledBody(int status, Duration stall) {
+        return new Fault(Duration.ZERO, status, "application/json", null, null, false, -1, stall);
+    }
+
+    /**
      * {@return a fault that waits, then lets the request be answered normally}
      *
      * @param delay how long to wait
@@ -114,6 +133,7 @@ public final class Fault {
     public String toString() {
         return disconnect ? "Fault[disconnect]" : status == 0 ? "Fault[delay " + delay + "]"
                 : streamedBytes >= 0 ? "Fault[" + status + ", " + streamedBytes + " body bytes, after " + delay + "]"
+                : stallAfterHeaders != null ? "Fault[" + status + ", body stalled for " + stallAfterHeaders + "]"
                 : "Fault[" + status + " after " + delay + "]";
     }
 }

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -131,7 +132,28 @@ abstract class StandInServer implements AutoCloseable {
             stream(exchange, fault.status, fault.contentType, fault.streamedBytes);
             return;
         }
+        if (fault.stallAfterHeaders != null) {
+            stall(exchange, fault.status, fault.contentType, fault.stallAfterHeaders);
+            return;
+        }
         send(exchange, fault.status, fault.contentType, fault.body);
+    }
+
+    /** Headers and the first bytes of a body, then silence: a server that hangs half-way through its answer. */
+    private static void stall(HttpExchange exchange, int status, String contentType, Duration stall) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write("{\"token_type\":\"bearer\",".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Thread.sleep(stall.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException clientHungUp) {
+            // the client gave up: what a bounded client does
+        } finally {
+            exchange.close();
+        }
     }
 
     /** Writes a body of {@code bytes} bytes chunk by chunk (chunked encoding), until done or the client hangs up. */

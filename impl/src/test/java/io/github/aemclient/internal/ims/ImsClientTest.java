@@ -271,6 +271,18 @@ class ImsClientTest {
     }
 
     @Test
+    void anImsThatSendsItsHeadersThenStallsIsCutOffByTheReadTimeoutToo() {
+        ims.enqueue(Fault.stalledBody(200, Duration.ofSeconds(10)));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> exchange(TEST.json(), Duration.ofMillis(300)))
+                .isInstanceOf(ImsUnavailableException.class)
+                .hasMessageContaining("did not answer within 300 ms");
+        // The whole exchange, body included, is bounded by connect + read timeout, not only the wait for headers.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aDroppedConnectionIsUnavailable() {
         ims.enqueue(Fault.disconnect());
 

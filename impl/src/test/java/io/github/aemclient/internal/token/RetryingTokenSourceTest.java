@@ -64,6 +64,16 @@ class RetryingTokenSourceTest {
     }
 
     @Test
+    void aRequestTimeout408IsRetriedLikeOtherTransientFailures() {
+        ims.enqueue(Fault.error(408, "request_timeout", "Request Timeout"));
+
+        assertThat(source(RetryPolicy.defaults()).fetch().value()).isNotBlank();
+
+        assertThat(ims.requests()).extracting(r -> r.status()).containsExactly(408, 200);
+        assertThat(waits).containsExactly(Duration.ofMillis(250));
+    }
+
+    @Test
     void theRandomDrawScalesEachBackoff() {
         random = 0.5;
         ims.enqueue(Fault.error(500, "internal_error", "Internal Server Error"), Fault.error(503, "x", "y"));
