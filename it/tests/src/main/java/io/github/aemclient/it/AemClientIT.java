@@ -253,6 +253,24 @@ class AemClientIT {
         });
     }
 
+    /**
+     * The suite ran on the server it says and with that server's own JAX-RS client, not one the WAR brought:
+     * Jersey on Payara, RESTEasy on WildFly and Open Liberty.
+     */
+    @Test
+    void theInjectedTargetIsTheServersOwnJaxRsClient() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app("api/aem/client-implementation"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String expected = switch (Server.name()) {
+            case "payara" -> "org.glassfish.jersey.";
+            case "wildfly", "liberty" -> "org.jboss.resteasy.";
+            default -> throw new IllegalStateException("it.server is not set: " + Server.name());
+        };
+        assertThat(response.body().strip()).as("the JAX-RS client on " + Server.name()).startsWith(expected);
+    }
+
     @Test
     void theTokenProviderIsInjectableAndNeverRevealsTheTokenThroughThisApp() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app("api/aem/author-token-expiry"))

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.aemclient.it.app.AemApi;
 import io.github.aemclient.it.app.BrokenResource;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -36,6 +34,8 @@ class MisconfiguredDeploymentIT {
 
     @Test
     void theDeploymentFailsWithAMessageNamingEnvironmentAndProperty() {
+        // The server's log file grows across tests and runs: only what this test causes is read.
+        int logBefore = Server.logFile().length();
         PrintStream console = System.out;
         ByteArrayOutputStream serverLog = new ByteArrayOutputStream();
         // The adapter copies the server's output to System.out: keep showing it, and keep a copy.
@@ -51,7 +51,9 @@ class MisconfiguredDeploymentIT {
                 // the server may have stopped by itself
             }
         }
-        String log = serverLog.toString(StandardCharsets.UTF_8) + Server.logFile();
+        String file = Server.logFile();
+        String log = serverLog.toString(StandardCharsets.UTF_8)
+                + (file.length() >= logBefore ? file.substring(logBefore) : file);
 
         assertThat(log).as("what the server logged")
                 .contains("AEM environment 'broken' (injected at io.github.aemclient.it.app.BrokenResource.aem)"

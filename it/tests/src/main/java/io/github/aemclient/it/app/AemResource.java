@@ -91,4 +91,12 @@ public class AemResource {
     public String authorTokenExpiry() {
         return authorTokens.getAccessToken().expiresAt().toString();
     }
+
+    /** The JAX-RS client implementation behind the injected target: which one actually ran. */
+    @GET
+    @Path("client-implementation")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String clientImplementation() {
+        return author.getClass().getName();
+    }
 }
