@@ -141,7 +141,7 @@ public class AemClientExtension implements Extension {
             AemEnvironment aem;
             try {
                 aem = AemEnvironment.builder(environment).renewalExecutor(new RenewalExecutor(environment))
-                        .buildFrom(lookup::raw);
+                        .buildFrom(lookup);
             } catch (AemClientException e) {
                 event.addDeploymentProblem(new DeploymentException("AEM environment '" + environment
                         + "' (injected at " + usage.firstInjectionPoint + ") is not configured properly: "

@@ -2,8 +2,10 @@ package io.github.aemclient.cdi;
 
 import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.internal.config.PropertyLookup;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -37,6 +39,18 @@ final class MicroProfileConfigLookup implements PropertyLookup {
             throw unreadable(name, null);
         }
         return value;
+    }
+
+    /** Every property name the sources list (some sources cannot list theirs; those are simply not checked). */
+    @Override
+    public Optional<Set<String>> names() {
+        try {
+            Set<String> names = new HashSet<>();
+            config.getPropertyNames().forEach(names::add);
+            return Optional.of(names);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** A value is set but its expansion gave none (an expression to an empty default, {@code ${x:}}, gives ""). */

@@ -167,6 +167,21 @@ class AemClientExtensionTest {
     }
 
     @Test
+    void aMistypedPropertyFailsTheDeploymentNamingItAndTheSettingMeant() {
+        configure("aem.broken.url", aem.url().toString());
+        configure("aem.broken.credentials", AUTHOR.json());
+        configure("aem.broken.refresh-ration", "0.6");
+        // smallrye-config lists property names once, when a Config is built (a server builds it at start-up):
+        // this test's must be in the list.
+        org.eclipse.microprofile.config.spi.ConfigProviderResolver.instance()
+                .releaseConfig(org.eclipse.microprofile.config.ConfigProvider.getConfig());
+
+        assertThatThrownBy(() -> start(Beans.Broken.class))
+                .hasMessageContaining("AEM environment 'broken'")
+                .hasMessageContaining("aem.broken.refresh-ration is not an AEM setting; did you mean 'refresh-ratio'?");
+    }
+
+    @Test
     void aBadCredentialsFieldFailsTheDeploymentNamingTheField() {
         configure("aem.broken.url", aem.url().toString());
         configure("aem.broken.credentials", AUTHOR.json(i -> TestCredentials.JsonEdit.remove(i, "technicalAccount")));

@@ -415,6 +415,10 @@ public final class AemEnvironment implements AutoCloseable {
          */
         public AemEnvironment buildFrom(Function<String, Optional<String>> configuration) {
             Objects.requireNonNull(configuration, "configuration");
+            if (configuration instanceof PropertyLookup lookup) {
+                // The project's own sources (MicroProfile Config in the CDI extension) can list their names.
+                return read(lookup);
+            }
             return read(name -> Objects.requireNonNull(configuration.apply(name),
                     () -> "The configuration function returned null for " + name + "; return Optional.empty()"
                             + " for an absent value"));

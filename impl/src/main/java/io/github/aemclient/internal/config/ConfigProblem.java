@@ -21,10 +21,13 @@ public final class ConfigProblem {
         /** Credentials would cross the network unencrypted. */
         INSECURE,
         /** The file or JSON a setting points to cannot be used; {@link #source()} names the field or file. */
-        UNUSABLE_CONTENT
+        UNUSABLE_CONTENT,
+        /** A property in the environment's namespace that is no setting (a typo, most likely). */
+        UNKNOWN_SETTING
     }
 
     private final Setting<?> setting;
+    private final String key;
     private final Kind kind;
     private final Function<SettingNames, String> message;
     private final String contentSource;
@@ -32,15 +35,40 @@ public final class ConfigProblem {
 
     ConfigProblem(Setting<?> setting, Kind kind, Function<SettingNames, String> message, String contentSource,
             Throwable cause) {
-        this.setting = Objects.requireNonNull(setting);
+        this(Objects.requireNonNull(setting), setting.key(), kind, message, contentSource, cause);
+    }
+
+    private ConfigProblem(Setting<?> setting, String key, Kind kind, Function<SettingNames, String> message,
+            String contentSource, Throwable cause) {
+        this.setting = setting;
+        this.key = Objects.requireNonNull(key);
         this.kind = Objects.requireNonNull(kind);
         this.message = Objects.requireNonNull(message);
         this.contentSource = contentSource;
         this.cause = cause;
     }
 
-    public Setting<?> setting() {
-        return setting;
+    /**
+     * A property set in the environment's namespace ({@code aem.<env>.<key>}) that is no setting.
+     *
+     * @param property the full property name, as set
+     */
+    static ConfigProblem unknownSetting(String key, String property) {
+        String hint = Settings.closest(key).stream().map(s -> "'" + s.key() + "'")
+                .reduce((a, b) -> a + " or " + b).map(near -> "; did you mean " + near + "?")
+                .orElse("; known settings: " + String.join(", ", Settings.all().stream().map(Setting::key).toList()));
+        return new ConfigProblem(null, key, Kind.UNKNOWN_SETTING, n -> property + " is not an AEM setting" + hint,
+                property, null);
+    }
+
+    /** The setting at fault; empty for an {@link Kind#UNKNOWN_SETTING}. */
+    public Optional<Setting<?>> setting() {
+        return Optional.ofNullable(setting);
+    }
+
+    /** The key at fault ({@code read-timeout}), a setting's or the unknown one. */
+    public String key() {
+        return key;
     }
 
     public Kind kind() {
@@ -57,6 +85,7 @@ public final class ConfigProblem {
         return contentSource != null ? contentSource : names.of(setting);
     }
 
+
     Optional<Throwable> cause() {
         return Optional.ofNullable(cause);
     }
@@ -68,6 +97,6 @@ public final class ConfigProblem {
 
     @Override
     public String toString() {
-        return kind + " " + setting;
+        return kind + " aem.<env>." + key;
     }
 }

@@ -134,6 +134,7 @@ public final class EnvironmentSettingsReader {
                 }
             }
         }
+        reportUnknownSettings();
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(environment, problems);
         }
@@ -367,6 +368,18 @@ public final class EnvironmentSettingsReader {
             }
         }
         return set;
+    }
+
+    /** Properties in this environment's namespace that are no setting: typos, which would otherwise be ignored. */
+    private void reportUnknownSettings() {
+        String prefix = "aem." + environment + ".";
+        lookup.names().ifPresent(names -> names.stream().filter(name -> name.startsWith(prefix)).sorted()
+                .forEach(name -> {
+                    String key = name.substring(prefix.length());
+                    if (Settings.find(key).isEmpty()) {
+                        problems.add(ConfigProblem.unknownSetting(key, name));
+                    }
+                }));
     }
 
     /** The settings that select {@code mode} (its credentials' settings) which are set. */

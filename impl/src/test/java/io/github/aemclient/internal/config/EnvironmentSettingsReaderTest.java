@@ -270,7 +270,7 @@ class EnvironmentSettingsReaderTest {
 
         InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class, this::read);
 
-        assertThat(e.problems()).extracting(p -> p.setting().key(), ConfigProblem::kind).containsExactlyInAnyOrder(
+        assertThat(e.problems()).extracting(ConfigProblem::key, ConfigProblem::kind).containsExactlyInAnyOrder(
                 tuple("url", ConfigProblem.Kind.INVALID), tuple("read-timeout", ConfigProblem.Kind.INVALID),
                 tuple("credentials-file", ConfigProblem.Kind.CONFLICT));
         assertThat(e.getMessage()).startsWith("AEM environment 'author' has 3 configuration problems:")
@@ -311,11 +311,40 @@ class EnvironmentSettingsReaderTest {
         InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class, this::read);
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
-            assertThat(p.setting()).isSameAs(Settings.CREDENTIALS);
+            assertThat(p.setting()).containsSame(Settings.CREDENTIALS);
             assertThat(p.kind()).isEqualTo(ConfigProblem.Kind.UNUSABLE_CONTENT);
             assertThat(p.contentSource()).hasValueSatisfying(source -> assertThat(source).startsWith("integration."));
         });
         assertThat(e.source()).startsWith("integration.");
         assertThat(e.getMessage()).startsWith("aem.author.credentials: ");
+    }
+
+    @Test
+    void aMistypedPropertyInTheEnvironmentsNamespaceIsReportedNotIgnored() {
+        set("url", AEM).set("credential-file", credentialsFile.toString()).set("read-timout", "5s");
+        properties.put("aem.publish.whatever", "not this environment's");
+        properties.put("aem.authorx.url", "another environment");
+
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class, this::read);
+
+        assertThat(e.problems()).extracting(ConfigProblem::key, ConfigProblem::kind).contains(
+                tuple("credential-file", ConfigProblem.Kind.UNKNOWN_SETTING),
+                tuple("read-timout", ConfigProblem.Kind.UNKNOWN_SETTING));
+        assertThat(e.getMessage())
+                .contains("aem.author.credential-file is not an AEM setting; did you mean 'credentials-file'?")
+                .contains("aem.author.read-timout is not an AEM setting; did you mean 'read-timeout'?")
+                .doesNotContain("aem.publish").doesNotContain("aem.authorx");
+        assertThat(e.problems()).filteredOn(p -> p.kind() == ConfigProblem.Kind.UNKNOWN_SETTING)
+                .allSatisfy(p -> assertThat(p.setting()).isEmpty());
+    }
+
+    @Test
+    void aSourceThatCannotListItsNamesIsNotCheckedForUnknownOnes() {
+        set("url", AEM).set("credentials-file", credentialsFile.toString()).set("colour", "blue");
+
+        PropertyLookup unlisted = name -> java.util.Optional.ofNullable(properties.get(name));
+        EnvironmentSettings settings = EnvironmentSettingsReader.read("author", unlisted);
+
+        assertThat(settings.mode()).isEqualTo(AuthMode.SERVICE);
     }
 }
