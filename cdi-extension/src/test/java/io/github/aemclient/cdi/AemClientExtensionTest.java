@@ -9,6 +9,8 @@ import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.Fault;
 import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestCredentials;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.SysPropConfigSource;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.json.Json;
 import jakarta.ws.rs.ProcessingException;
@@ -23,11 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.logging.Level;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,12 +64,37 @@ class AemClientExtensionTest {
         ims.close();
     }
 
+    /**
+     * Configuration from system properties only, the way these tests set it: the environment variables of
+     * whoever runs the build (an AEM_AUTHOR_TOKEN_FILE in a developer's shell, say) must not reach the tests.
+     * Built afresh for every test, since smallrye-config lists property names once per Config.
+     */
+    @BeforeEach
+    void isolateConfiguration() {
+        releaseConfiguration();
+        ConfigProviderResolver.instance().registerConfig(new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new SysPropConfigSource()).build(), Thread.currentThread().getContextClassLoader());
+    }
+
+    static void releaseConfiguration() {
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        resolver.releaseConfig(resolver.getConfig(Thread.currentThread().getContextClassLoader()));
+    }
+
     @AfterEach
     void stop() {
         if (container != null && container.isRunning()) {
             container.close();
         }
         properties.keySet().forEach(System::clearProperty);
+        releaseConfiguration();
+    }
+
+    @Test
+    void theTestsReadNoEnvironmentVariables() {
+        assertThat(ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader()).getConfigSources())
+                .hasAtLeastOneElementOfType(SysPropConfigSource.class)
+                .noneMatch(source -> source instanceof io.smallrye.config.EnvConfigSource);
     }
 
     void configure(String key, String value) {
@@ -173,8 +203,7 @@ class AemClientExtensionTest {
         configure("aem.broken.refresh-ration", "0.6");
         // smallrye-config lists property names once, when a Config is built (a server builds it at start-up):
         // this test's must be in the list.
-        org.eclipse.microprofile.config.spi.ConfigProviderResolver.instance()
-                .releaseConfig(org.eclipse.microprofile.config.ConfigProvider.getConfig());
+        isolateConfiguration();
 
         assertThatThrownBy(() -> start(Beans.Broken.class))
                 .hasMessageContaining("AEM environment 'broken'")
