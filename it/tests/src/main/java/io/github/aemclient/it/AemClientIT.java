@@ -65,15 +65,20 @@ class AemClientIT {
     @ArquillianResource
     URL base;
 
+    /**
+     * The environments are named "it-author" and "it-publish", not "author" and "publish": a developer who
+     * exported AEM_AUTHOR_URL for the demo would otherwise point the servers of this suite (environment
+     * variables outrank the WAR's microprofile-config.properties) at a real AEM.
+     */
     @Deployment(testable = false)
     static WebArchive application() {
         Map<String, String> config = new HashMap<>();
-        config.put("aem.author.url", AEM.url().toString());
-        config.put("aem.author.credentials-file", AUTHOR.writeTo(WORK.resolve("author.json")).toString());
-        config.put("aem.author.ims-url", IMS.url().toString());
-        config.put("aem.publish.url", AEM.url().toString());
-        config.put("aem.publish.credentials-file", PUBLISH.writeTo(WORK.resolve("publish.json")).toString());
-        config.put("aem.publish.ims-url", IMS.url().toString());
+        config.put("aem.it-author.url", AEM.url().toString());
+        config.put("aem.it-author.credentials-file", AUTHOR.writeTo(WORK.resolve("author.json")).toString());
+        config.put("aem.it-author.ims-url", IMS.url().toString());
+        config.put("aem.it-publish.url", AEM.url().toString());
+        config.put("aem.it-publish.credentials-file", PUBLISH.writeTo(WORK.resolve("publish.json")).toString());
+        config.put("aem.it-publish.ims-url", IMS.url().toString());
         config.put("aem.dev.url", AEM.url().toString());
         config.put("aem.dev.token-file", TestCredentials.writeTo(WORK.resolve("dev-token.json"),
                 "{\"ok\":true,\"statusCode\":200,\"accessToken\":\""

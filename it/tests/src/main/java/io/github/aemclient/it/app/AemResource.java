@@ -21,11 +21,11 @@ import jakarta.ws.rs.core.Response;
 public class AemResource {
 
     @Inject
-    @AemClient("author")
+    @AemClient("it-author")
     WebTarget author;
 
     @Inject
-    @AemClient("publish")
+    @AemClient("it-publish")
     WebTarget publish;
 
     @Inject
@@ -49,7 +49,7 @@ public class AemResource {
     WebTarget assets;
 
     @Inject
-    @AemClient("author")
+    @AemClient("it-author")
     AccessTokenProvider authorTokens;
 
     @GET
