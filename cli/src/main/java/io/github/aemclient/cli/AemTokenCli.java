@@ -93,8 +93,11 @@ public final class AemTokenCli implements Runnable {
             return exitCodeOf(e);
         });
         commandLine.setParameterExceptionHandler((e, parsedArgs) -> {
-            err.println("aem-token: " + e.getMessage());
-            e.getCommandLine().usage(err);
+            // One line naming the option, as for every other error; the usage only on request.
+            String command = e.getCommandLine().getCommandName();
+            err.println("aem-token: " + e.getMessage().lines().findFirst().orElse("bad usage") + " (see aem-token "
+                    + ("aem-token".equals(command) ? "" : command + " ") + "--help)");
+            err.flush();
             return BAD_INPUT;
         });
         return commandLine.execute(args);

@@ -53,12 +53,23 @@ final class GetCommand implements Callable<Integer> {
             try (Response response = aem.client().target(target).request().get()) {
                 if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
                     spec.commandLine().getErr().println("aem-token: AEM answered HTTP " + response.getStatus() + " "
-                            + response.getStatusInfo().getReasonPhrase() + " for GET " + target);
+                            + response.getStatusInfo().getReasonPhrase() + " for GET " + target + excerpt(response));
                     return AemTokenCli.REFUSED;
                 }
                 copy(response.readEntity(InputStream.class));
                 return 0;
             }
+        }
+    }
+
+    /** The start of AEM's error answer (it says why: "Api Key is required"), one line, at most 300 characters. */
+    private static String excerpt(Response response) {
+        try (InputStream body = response.readEntity(InputStream.class)) {
+            String text = new String(body.readNBytes(300), java.nio.charset.StandardCharsets.UTF_8)
+                    .replaceAll("\\p{Cntrl}+", " ").strip();
+            return text.isEmpty() ? "" : ": " + text;
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

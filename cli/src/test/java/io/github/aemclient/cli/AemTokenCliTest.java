@@ -143,6 +143,29 @@ class AemTokenCliTest {
     }
 
     @Test
+    void badUsageIsOneLineNamingTheOptionWithoutTheWholeUsage() {
+        Run run = run("token", "--credentals", "x.json");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).singleElement().asString().contains("--credentals")
+                .endsWith("(see aem-token token --help)");
+    }
+
+    @Test
+    void aemsErrorAnswerIsShownWithItsStatus() {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().allowAnonymous()) {
+            sdk.enqueue(io.github.aemclient.testkit.Fault.body(403, "application/json",
+                    "{\"error_code\":\"403000\",\"message\":\"Api Key is required\"}"));
+
+            Run run = run("get", "--url", sdk.url().toString(), "/adobe/folders");
+
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).contains("AEM answered HTTP 403").contains("Api Key is required");
+        }
+    }
+
+    @Test
     void theOAuthOptionsGoTogether() {
         Run run = run("token", "--client-id", "x");
 

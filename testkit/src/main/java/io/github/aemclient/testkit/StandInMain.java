@@ -79,7 +79,7 @@ public final class StandInMain {
         ims.logTo(System.out::println);
         aem.logTo(System.out::println);
         Path credentialsFile = credentials.writeTo(out.resolve("service-credentials.json"));
-        Path oauthSecretFile = oauth.writeSecretTo(out.resolve("oauth-client-secret"));
+        Path oauthSecretFile = ownerOnly(oauth.writeSecretTo(out.resolve("oauth-client-secret")));
         Path tokenFile = TestCredentials.writeTo(out.resolve("local-development-token.json"),
                 "{\"ok\":true,\"statusCode\":200,\"accessToken\":\""
                         + ims.issueDeveloperToken(Instant.now(), Duration.ofHours(24)) + "\"}");
@@ -96,9 +96,21 @@ public final class StandInMain {
         System.out.println("OAuth client id:          " + oauth.clientId());
         System.out.println("OAuth client secret file: " + oauthSecretFile.toAbsolutePath());
         System.out.println("OAuth scopes:             " + oauth.scopesText());
+        System.out.println("Point IMS calls here: aem.<env>.ims-url=" + ims.url() + " (aem-token: --ims-url " + ims.url()
+                + "); the credentials name the real IMS");
         System.out.println("Stand-ins ready. Stop with Ctrl-C.");
         System.out.flush();
         stopped.await();
+    }
+
+    /** As the other files written here: readable by their owner only (no "readable by every user" warning). */
+    private static Path ownerOnly(Path file) {
+        try {
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            // not a POSIX file system
+        }
+        return file;
     }
 
     private static String require(String option, String value) {

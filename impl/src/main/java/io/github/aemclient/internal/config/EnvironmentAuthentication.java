@@ -10,6 +10,8 @@ import io.github.aemclient.internal.filter.BasicAuthenticator;
 import io.github.aemclient.internal.filter.BearerTokenAuthenticator;
 import io.github.aemclient.internal.filter.RequestAuthenticator;
 import io.github.aemclient.internal.ims.ImsClient;
+import io.github.aemclient.internal.json.JsonFields;
+import io.github.aemclient.internal.json.JsonSyntaxException;
 import io.github.aemclient.internal.jwt.JwtAssertionFactory;
 import io.github.aemclient.internal.token.DeveloperTokenProvider;
 import io.github.aemclient.internal.token.OAuthTokenSource;
@@ -62,6 +64,9 @@ public final class EnvironmentAuthentication implements AutoCloseable {
             }
             case OAUTH -> {
                 OAuthCredentials credentials = settings.oauthCredentials().orElseThrow();
+                // IMS's answers are read with JSON-P: a missing implementation is said now, not at the first call
+                // (service mode learns it when reading the credentials).
+                requireJsonP();
                 ImsClient ims = imsClient(settings);
                 RefreshingTokenProvider provider = refreshing(settings, clock, renewalExecutor, new OAuthTokenSource(
                         credentials, ims, clock));
@@ -82,6 +87,15 @@ public final class EnvironmentAuthentication implements AutoCloseable {
             }
             case NONE -> new EnvironmentAuthentication(null, RequestAuthenticator.NONE);
         };
+    }
+
+    /** @throws io.github.aemclient.AemConfigurationException when no JSON-P implementation is on the classpath */
+    private static void requireJsonP() {
+        try {
+            JsonFields.parse("{}");
+        } catch (JsonSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static ImsClient imsClient(EnvironmentSettings settings) {

@@ -4,6 +4,8 @@ import io.github.aemclient.ImsUnavailableException;
 import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -150,11 +152,24 @@ public final class ImsClient implements AutoCloseable {
                 throw unavailable(request.uri(), "did not answer within " + readTimeout.toMillis()
                         + " ms (aem.<env>.read-timeout)", cause);
             }
+            if (unresolved(cause)) {
+                throw unavailable(request.uri(), "could not be found: the host name " + request.uri().getHost()
+                        + " does not resolve (no DNS here, or a proxy is needed; check aem.<env>.ims-url)", cause);
+            }
             if (cause instanceof ConnectException) {
                 throw unavailable(request.uri(), "refused the connection", cause);
             }
             throw unavailable(request.uri(), "failed: " + describe(cause), cause);
         }
+    }
+
+    private static boolean unresolved(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ImsUnavailableException unavailable(URI uri, String what, Throwable cause) {

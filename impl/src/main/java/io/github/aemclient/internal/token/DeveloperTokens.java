@@ -60,7 +60,8 @@ final class DeveloperTokens {
                 JsonFields json = JsonFields.parse(text);
                 if (json.has("integration")) {
                     throw new AemConfigurationException(source, source + " holds service credentials, not a local"
-                            + " development token: configure it as credentials (aem.<env>.credentials-file) instead");
+                            + " development token: configure it as the service credentials file instead (aem.<env>.credentials-file;"
+                            + " --credentials in aem-token)");
                 }
                 if (json.raw("ok").filter(Boolean.FALSE::equals).isPresent()) {
                     throw new AemConfigurationException(source, "The local development token JSON in " + source

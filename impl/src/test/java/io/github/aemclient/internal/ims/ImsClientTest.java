@@ -283,6 +283,17 @@ class ImsClientTest {
     }
 
     @Test
+    void anImsHostThatDoesNotResolveIsSaidSoNotRefused() {
+        ImsClient client = new ImsClient(java.net.URI.create("https://ims.aem-client-test.invalid"),
+                Duration.ofSeconds(2), Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> client.clientCredentials("id", "secret", java.util.List.of("openid")))
+                .isInstanceOf(ImsUnavailableException.class)
+                .hasMessageContaining("the host name ims.aem-client-test.invalid does not resolve")
+                .message().doesNotContain("refused");
+    }
+
+    @Test
     void aDroppedConnectionIsUnavailable() {
         ims.enqueue(Fault.disconnect());
 
