@@ -40,7 +40,7 @@ final class OptionNames implements SettingNames {
     }
 
     @Override
-    public Optional<String> alternative(Setting<?> setting) {
+    public Optional<String> environmentVariable(Setting<?> setting) {
         return Optional.empty();
     }
 

@@ -199,24 +199,7 @@ public final class AemEnvironment implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        RuntimeException failure = null;
-        try {
-            client.close();
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        try {
-            authentication.close();
-        } catch (RuntimeException e) {
-            if (failure == null) {
-                failure = e;
-            } else {
-                failure.addSuppressed(e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        EnvironmentAuthentication.closeAll(client, authentication);
     }
 
     /** The environment's name, URL, mode and where its credentials come from; never a secret. */

@@ -79,7 +79,7 @@ public final class StandInMain {
         ims.logTo(System.out::println);
         aem.logTo(System.out::println);
         Path credentialsFile = credentials.writeTo(out.resolve("service-credentials.json"));
-        Path oauthSecretFile = ownerOnly(oauth.writeSecretTo(out.resolve("oauth-client-secret")));
+        Path oauthSecretFile = oauth.writeSecretTo(out.resolve("oauth-client-secret"));
         Path tokenFile = TestCredentials.writeTo(out.resolve("local-development-token.json"),
                 "{\"ok\":true,\"statusCode\":200,\"accessToken\":\""
                         + ims.issueDeveloperToken(Instant.now(), Duration.ofHours(24)) + "\"}");
@@ -101,16 +101,6 @@ public final class StandInMain {
         System.out.println("Stand-ins ready. Stop with Ctrl-C.");
         System.out.flush();
         stopped.await();
-    }
-
-    /** As the other files written here: readable by their owner only (no "readable by every user" warning). */
-    private static Path ownerOnly(Path file) {
-        try {
-            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | java.io.IOException e) {
-            // not a POSIX file system
-        }
-        return file;
     }
 
     private static String require(String option, String value) {

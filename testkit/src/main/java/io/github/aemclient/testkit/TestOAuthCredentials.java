@@ -1,9 +1,6 @@
 package io.github.aemclient.testkit;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -92,18 +89,15 @@ public final class TestOAuthCredentials {
     }
 
     /**
-     * Writes the client secret to {@code file} with a trailing newline, as secret stores mount it.
+     * Writes the client secret to {@code file} with a trailing newline, as secret stores mount it, readable by
+     * its owner only (as {@link TestCredentials#writeTo(Path, String)} writes).
      *
      * @param file where to write it
      * @return {@code file}
      * @throws UncheckedIOException when it cannot be written
      */
     public Path writeSecretTo(Path file) {
-        try {
-            return Files.writeString(file, clientSecret + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestCredentials.writeTo(file, clientSecret + "\n");
     }
 
     /**

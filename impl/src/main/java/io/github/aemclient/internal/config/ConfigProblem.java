@@ -54,10 +54,8 @@ public final class ConfigProblem {
      * @param property the full property name, as set
      */
     static ConfigProblem unknownSetting(String key, String property) {
-        String hint = Settings.closest(key).stream().map(s -> "'" + s.key() + "'")
-                .reduce((a, b) -> a + " or " + b).map(near -> "; did you mean " + near + "?")
-                .orElse("; known settings: " + String.join(", ", Settings.all().stream().map(Setting::key).toList()));
-        return new ConfigProblem(null, key, Kind.UNKNOWN_SETTING, n -> property + " is not an AEM setting" + hint,
+        String hint = Settings.suggestion(key, s -> "'" + s.key() + "'");
+        return new ConfigProblem(null, key, Kind.UNKNOWN_SETTING, n -> property + " is not an AEM setting; " + hint,
                 property, null);
     }
 

@@ -130,13 +130,22 @@ public final class EnvironmentAuthentication implements AutoCloseable {
      */
     @Override
     public void close() {
+        closeAll(resources.toArray(AutoCloseable[]::new));
+    }
+
+    /**
+     * Closes every one of {@code resources}, even when some fail: the first failure is thrown (a checked one
+     * wrapped), the others suppressed in it, so one resource failing never leaves the rest open.
+     */
+    public static void closeAll(AutoCloseable... resources) {
         RuntimeException failure = null;
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();
             } catch (Exception e) {
                 if (failure == null) {
-                    failure = new IllegalStateException("Releasing " + resource + " failed", e);
+                    failure = e instanceof RuntimeException unchecked ? unchecked
+                            : new IllegalStateException("Releasing " + resource + " failed", e);
                 } else {
                     failure.addSuppressed(e);
                 }

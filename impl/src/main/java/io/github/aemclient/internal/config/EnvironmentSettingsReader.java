@@ -147,7 +147,7 @@ public final class EnvironmentSettingsReader {
         List<Setting<?>> oauth = present(CLIENT_ID, CLIENT_SECRET, CLIENT_SECRET_FILE, SCOPES);
         List<Setting<?>> developer = present(TOKEN_FILE, TOKEN);
         List<Setting<?>> basic = present(USERNAME, PASSWORD);
-        if (present(MODE).size() == 1) {
+        if (text(MODE).isPresent()) {
             Optional<AuthMode> explicit = value(MODE);
             if (explicit.isEmpty()) {
                 return null;
@@ -348,7 +348,8 @@ public final class EnvironmentSettingsReader {
     private <T> T required(Setting<T> setting) {
         if (text(setting).isEmpty()) {
             problem(setting, Kind.MISSING, n -> n.of(setting) + " is missing"
-                    + n.alternative(setting).map(a -> " (" + a + ")").orElse("")
+                    + n.environmentVariable(setting).map(variable -> " (environment variable " + variable + ")")
+                            .orElse("")
                     + (setting == URL ? "; it is the AEM environment's URL, e.g. "
                             + "https://author-p12345-e67890.adobeaemcloud.com" : ""));
             return null;
@@ -410,7 +411,7 @@ public final class EnvironmentSettingsReader {
     private static String alternatives(SettingNames names, Setting<?>... settings) {
         List<String> others = new ArrayList<>();
         for (Setting<?> setting : settings) {
-            names.alternative(setting).ifPresent(a -> others.add(a.substring(a.lastIndexOf(' ') + 1)));
+            names.environmentVariable(setting).ifPresent(others::add);
         }
         return others.isEmpty() ? "" : " (as environment variables: " + String.join(", ", others) + ")";
     }

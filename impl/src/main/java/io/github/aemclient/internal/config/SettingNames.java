@@ -11,8 +11,8 @@ public interface SettingNames {
     /** What the user set, e.g. {@code aem.author.url} or {@code --url}; empty when it cannot be set there. */
     Optional<String> name(Setting<?> setting);
 
-    /** Where else the same setting can be given, e.g. {@code environment variable AEM_AUTHOR_URL}; may be empty. */
-    Optional<String> alternative(Setting<?> setting);
+    /** The environment variable the same setting can be given as, e.g. {@code AEM_AUTHOR_URL}; may be empty. */
+    Optional<String> environmentVariable(Setting<?> setting);
 
     /** What the settings configure, e.g. {@code environment 'author'}, as in "no credentials are configured for …". */
     String subject();
@@ -34,9 +34,8 @@ public interface SettingNames {
             }
 
             @Override
-            public Optional<String> alternative(Setting<?> setting) {
-                return Optional.of("environment variable "
-                        + PropertyLookup.environmentVariableName(setting.property(environment)));
+            public Optional<String> environmentVariable(Setting<?> setting) {
+                return Optional.of(PropertyLookup.environmentVariableName(setting.property(environment)));
             }
 
             @Override

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -154,12 +155,18 @@ public final class Settings {
             throw new IllegalArgumentException("'" + shown + "' is a property name; give the key alone: '" + parts[2]
                     + "'");
         }
-        List<Setting<?>> near = closest(key);
-        String known = near.isEmpty() ? "known settings: " + String.join(", ", ALL.keySet())
-                : "did you mean " + near.stream().map(s -> "'" + s.key() + "' (" + s.property(environment) + ")")
-                        .collect(Collectors.joining(" or ")) + "?";
         throw new IllegalArgumentException("Unknown AEM setting '" + shown + "' for environment '" + environment + "'; "
-                + known);
+                + suggestion(key, s -> "'" + s.key() + "' (" + s.property(environment) + ")"));
+    }
+
+    /**
+     * What to say about a key that is no setting: "did you mean …?" naming the {@link #closest} settings as
+     * {@code described}, or the list of known keys when none is close.
+     */
+    static String suggestion(String key, Function<Setting<?>, String> described) {
+        List<Setting<?>> near = closest(key);
+        return near.isEmpty() ? "known settings: " + String.join(", ", ALL.keySet())
+                : "did you mean " + near.stream().map(described).collect(Collectors.joining(" or ")) + "?";
     }
 
     /**

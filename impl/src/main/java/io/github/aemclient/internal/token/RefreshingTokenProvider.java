@@ -313,7 +313,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
         } catch (RuntimeException | Error e) {
             if (closed) {
                 // Closed meanwhile: the exchange was cut short on purpose, not a failure to record or log.
-                end(mine, new IllegalStateException("AEM environment '" + environment + "' was closed", e));
+                end(mine, closedDuring(e));
                 return;
             }
             if (isInterruption(e)) {
@@ -325,16 +325,14 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
             return;
         }
         // Publish the token before clearing inFlight, so no thread sees "stale and nothing running"
-        // in between and starts a second renewal.
-        if (closed) {
-            end(mine, new IllegalStateException("AEM environment '" + environment + "' was closed"));
-            return;
+        // in between and starts a second renewal; but never after close, and withdrawn if close came meanwhile:
+        // the token must not outlive the environment.
+        if (!closed) {
+            cached.set(renewed);
         }
-        cached.set(renewed);
         if (closed) {
-            // Closed while IMS answered: the token must not outlive the environment.
             cached.set(null);
-            end(mine, new IllegalStateException("AEM environment '" + environment + "' was closed"));
+            end(mine, closedDuring(null));
             return;
         }
         Failure failure = lastFailure;
@@ -356,6 +354,11 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
     private void end(Renewal mine, Throwable outcome) {
         inFlight.compareAndSet(mine, null);
         mine.result.completeExceptionally(outcome);
+    }
+
+    /** What waiters for a renewal cut short by {@link #close()} learn. */
+    private IllegalStateException closedDuring(Throwable cause) {
+        return new IllegalStateException("AEM environment '" + environment + "' was closed", cause);
     }
 
     private static boolean isInterruption(Throwable e) {

@@ -284,7 +284,7 @@ class EnvironmentSettingsReaderTest {
             }
 
             @Override
-            public Optional<String> alternative(Setting<?> setting) {
+            public Optional<String> environmentVariable(Setting<?> setting) {
                 return Optional.empty();
             }
 

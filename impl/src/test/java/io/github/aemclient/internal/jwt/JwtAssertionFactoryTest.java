@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.aemclient.internal.credentials.ServiceCredentials;
 import io.github.aemclient.internal.credentials.ServiceCredentialsReader;
+import io.github.aemclient.support.HostileJwtSettings;
 import io.github.aemclient.testkit.MutableClock;
 import io.github.aemclient.testkit.TestCredentials;
 import jakarta.json.Json;
@@ -65,39 +66,12 @@ class JwtAssertionFactoryTest {
                 .isEqualTo(json(first.split("\\.")[1]).getJsonNumber("iat").longValue() + 60);
     }
 
-    /**
-     * Every {@code smallrye.jwt.new-token.*} and {@code smallrye.jwt.sign.*} property smallrye-jwt documents
-     * (and the {@code mp.jwt.*} ones an application verifying JWTs sets), with hostile values.
-     */
-    static final java.util.Map<String, String> HOSTILE_JWT_SETTINGS = java.util.Map.ofEntries(
-            java.util.Map.entry("smallrye.jwt.new-token.issuer", "https://app.example.com"),
-            java.util.Map.entry("smallrye.jwt.new-token.audience", "app-audience"),
-            java.util.Map.entry("smallrye.jwt.new-token.lifespan", "99999"),
-            java.util.Map.entry("smallrye.jwt.new-token.override-matching-claims", "true"),
-            java.util.Map.entry("smallrye.jwt.new-token.add-default-claims", "false"),
-            java.util.Map.entry("smallrye.jwt.new-token.signature-algorithm", "HS256"),
-            java.util.Map.entry("smallrye.jwt.new-token.key-encryption-algorithm", "RSA-OAEP"),
-            java.util.Map.entry("smallrye.jwt.new-token.content-encryption-algorithm", "A128GCM"),
-            java.util.Map.entry("smallrye.jwt.sign.key", "not-a-key"),
-            java.util.Map.entry("smallrye.jwt.sign.key.location", "/nonexistent/app-signing-key.pem"),
-            java.util.Map.entry("smallrye.jwt.sign.key.id", "app-kid"),
-            java.util.Map.entry("smallrye.jwt.sign.relax-key-validation", "true"),
-            java.util.Map.entry("smallrye.jwt.encrypt.key.location", "/nonexistent/app-encryption-key.pem"),
-            java.util.Map.entry("smallrye.jwt.encrypt.key.id", "app-enc-kid"),
-            java.util.Map.entry("smallrye.jwt.encrypt.relax-key-validation", "true"),
-            java.util.Map.entry("mp.jwt.verify.issuer", "https://app.example.com"),
-            java.util.Map.entry("mp.jwt.verify.audiences", "app-audience"),
-            java.util.Map.entry("mp.jwt.verify.publickey.location", "/nonexistent/app-public-key.pem"));
-
     @Test
     void noSmallryeOrMicroProfileJwtSettingOfTheApplicationChangesTheAssertion() {
         String before = withoutJti(factory.create());
-        HOSTILE_JWT_SETTINGS.forEach(System::setProperty);
-        try {
+        try (HostileJwtSettings hostile = HostileJwtSettings.set()) {
             String during = withoutJti(factory.create());
             assertThat(during).isEqualTo(before);
-        } finally {
-            HOSTILE_JWT_SETTINGS.keySet().forEach(System::clearProperty);
         }
     }
 
