@@ -1,5 +1,6 @@
 package io.github.aemclient.bench;
 
+import io.github.aemclient.testkit.ImsStandIn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkMain {
 
+    static final int[] THREADS = {1, 2, 4};
+    static final String[] REQUESTS = {"cycled", "fresh-uri", "fresh-request"};
+    /** Fresh JVMs for the cold start: one shot each. */
+    static final int COLD_FORKS = 20;
+
     private final boolean smoke;
     private final Map<String, Result<?>> results = new LinkedHashMap<>();
     @SuppressWarnings("rawtypes")
@@ -49,7 +55,11 @@ public final class BenchmarkMain {
     }
 
     void runAll() throws RunnerException {
-        for (int threads : new int[] {1, 2, 4}) {
+        for (int threads : THREADS) {
+            runPeer(threads);
+        }
+        runColdStart();
+        for (int threads : THREADS) {
             run(FilterHotPathBenchmark.class, threads, "hot/" + threads + "/");
         }
         run(EndToEndBenchmark.class, 1, "e2e/");
@@ -69,6 +79,64 @@ public final class BenchmarkMain {
 
     List<RestartHerd.Outcome> herds() {
         return herds;
+    }
+
+    /** Several forks, as single-fork figures swing widely on a 2-core machine; results keyed by request mode. */
+    private void runPeer(int threads) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + PeerHotPathBenchmark.class.getName().replace(".", "\\.") + "\\.")
+                .threads(threads)
+                .forks(smoke ? 0 : 3)
+                .shouldFailOnError(true)
+                .jvmArgsAppend("-Xmx1g")
+                .warmupIterations(smoke ? 1 : 3)
+                .warmupTime(smoke ? TimeValue.milliseconds(100) : TimeValue.seconds(1))
+                .measurementIterations(smoke ? 1 : 5)
+                .measurementTime(smoke ? TimeValue.milliseconds(200) : TimeValue.seconds(1));
+        if (smoke) {
+            options.param("requests", REQUESTS);
+        }
+        for (RunResult run : new Runner(options.build()).run()) {
+            String method = run.getParams().getBenchmark();
+            results.put("peer/" + threads + "/" + run.getParams().getParam("requests") + "/"
+                    + method.substring(method.lastIndexOf('.') + 1), run.getPrimaryResult());
+        }
+    }
+
+    /**
+     * Each cold figure is the first call in a fresh JVM (one shot per fork); the warm ones repeat the call in
+     * one JVM after warm-up. The percentiles are over the shots.
+     */
+    private void runColdStart() throws RunnerException {
+        // Served from this JVM, so that nothing of the stand-in warms up the measured one.
+        System.setProperty(EndToEndBenchmark.NODELAY, "true");
+        try (ImsStandIn ims = ImsStandIn.start().register(StandIns.CREDENTIALS)) {
+            String credentials = StandIns.credentialsFile().toString();
+            System.setProperty(ColdStartBenchmark.IMS_URL, ims.url().toString());
+            System.setProperty(ColdStartBenchmark.CREDENTIALS, credentials);
+            runColdStart("-Xmx1g", "-D" + ColdStartBenchmark.IMS_URL + "=" + ims.url(), "-D" + ColdStartBenchmark.CREDENTIALS
+                    + "=" + credentials);
+        } finally {
+            System.clearProperty(ColdStartBenchmark.IMS_URL);
+            System.clearProperty(ColdStartBenchmark.CREDENTIALS);
+        }
+    }
+
+    private void runColdStart(String... jvmArgs) throws RunnerException {
+        for (boolean cold : new boolean[] {true, false}) {
+            ChainedOptionsBuilder options = new OptionsBuilder()
+                    .include("^" + ColdStartBenchmark.class.getName().replace(".", "\\.") + "\\.")
+                    .forks(smoke ? 0 : cold ? COLD_FORKS : 1)
+                    .shouldFailOnError(true)
+                    .jvmArgsAppend(jvmArgs)
+                    .warmupIterations(smoke || cold ? 0 : 20)
+                    .measurementIterations(smoke || cold ? 1 : 50);
+            for (RunResult run : new Runner(options.build()).run()) {
+                String method = run.getParams().getBenchmark();
+                results.put((cold ? "cold/" : "warm/") + method.substring(method.lastIndexOf('.') + 1),
+                        run.getPrimaryResult());
+            }
+        }
     }
 
     private void run(Class<?> benchmark, int threads, String prefix) throws RunnerException {
@@ -106,11 +174,44 @@ public final class BenchmarkMain {
 
     String report() {
         StringBuilder md = new StringBuilder();
-        md.append("### Filter hot path (ops/s, higher is better)\n\n")
+        md.append("### Against a peer: google-auth-library-java's cached path (ops/s, higher is better)\n\n")
+                .append("| requests | threads | constant header (floor) | google-auth | aem-client |"
+                        + " aem-client / google-auth | aem-client / floor |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (String requests : REQUESTS) {
+            for (int threads : THREADS) {
+                String key = "peer/" + threads + "/" + requests + "/";
+                Result<?> floor = results.get(key + "constantHeader");
+                Result<?> google = results.get(key + "googleAuth");
+                Result<?> aem = results.get(key + "aemClient");
+                md.append("| ").append(requests).append(" | ").append(threads).append(" | ").append(figure(floor))
+                        .append(" | ").append(figure(google)).append(" | ").append(figure(aem)).append(" | ")
+                        .append(ratioWithin(aem, google)).append(" | ")
+                        .append(ratio(aem.getScore(), floor.getScore())).append(" |\n");
+            }
+        }
+        md.append("\n### Cold start: building the environment to the first header (ms, lower is better)\n\n")
+                .append("| JVM | step | shots | p50 | p90 | max | share of the first header (p50) |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (String jvm : new String[] {"cold", "warm"}) {
+            Result<?> whole = results.get(jvm + "/firstHeader");
+            Result<?> read = results.get(jvm + "/readCredentials");
+            Result<?> readAndSign = results.get(jvm + "/readCredentialsAndSign");
+            double wholeP50 = percentileValue(whole, 50);
+            double readP50 = percentileValue(read, 50);
+            double signP50 = percentileValue(readAndSign, 50) - readP50;
+            String label = jvm.equals("cold") ? "fresh (one shot per JVM)" : "warmed up";
+            md.append(coldRow(label, "first header: credentials, JWT, IMS exchange, header", whole, "100 %"))
+                    .append(coldRow(label, "reading the credentials (JSON, private key, certificate, key-pair check)",
+                            read, percent(readP50, wholeP50)))
+                    .append(coldRow(label, "the above and signing the JWT", readAndSign,
+                            percent(readP50 + signP50, wholeP50) + " (signing " + percent(signP50, wholeP50) + ")"));
+        }
+        md.append("\n### Filter hot path (ops/s, higher is better)\n\n")
                 .append("| threads | constant header (floor) | aem-client filter | synchronized provider |"
                         + " aem-client cost vs floor | aem-client vs synchronized |\n")
                 .append("|---|---|---|---|---|---|\n");
-        for (int threads : new int[] {1, 2, 4}) {
+        for (int threads : THREADS) {
             Result<?> floor = results.get("hot/" + threads + "/constantHeader");
             Result<?> aem = results.get("hot/" + threads + "/aemClient");
             Result<?> sync = results.get("hot/" + threads + "/synchronizedProvider");
@@ -160,6 +261,26 @@ public final class BenchmarkMain {
         }
         md.append("\n");
         return md.toString();
+    }
+
+    private static String coldRow(String jvm, String step, Result<?> result, String share) {
+        return String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %s |%n", jvm, step,
+                result.getStatistics().getN(), percentileValue(result, 50), percentileValue(result, 90),
+                result.getStatistics().getMax(), share);
+    }
+
+    private static String percent(double part, double whole) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * part / whole);
+    }
+
+    /** The ratio of the scores, and the range it could be in given both error bars. */
+    private static String ratioWithin(Result<?> numerator, Result<?> denominator) {
+        double n = numerator.getScore();
+        double d = denominator.getScore();
+        double ne = Double.isNaN(numerator.getScoreError()) ? 0 : numerator.getScoreError();
+        double de = Double.isNaN(denominator.getScoreError()) ? 0 : denominator.getScoreError();
+        return String.format(Locale.ROOT, "**%.2f** (%.2f–%.2f)", n / d, (n - ne) / (d + de),
+                d - de > 0 ? (n + ne) / (d - de) : Double.POSITIVE_INFINITY);
     }
 
     private static String figure(Result<?> result) {

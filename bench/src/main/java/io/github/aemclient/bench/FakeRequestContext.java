@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class FakeRequestContext implements ClientRequestContext {
 
-    private final URI uri;
+    private URI uri;
     private final MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
     private final Map<String, Object> properties = new HashMap<>();
 
@@ -61,7 +61,7 @@ final class FakeRequestContext implements ClientRequestContext {
 
     @Override
     public void setUri(URI uri) {
-        throw new UnsupportedOperationException();
+        this.uri = uri;
     }
 
     @Override

@@ -14,6 +14,14 @@ class BenchmarkSmokeTest {
         main.runAll();
         String report = main.report();
 
+        for (String requests : BenchmarkMain.REQUESTS) {
+            for (int threads : BenchmarkMain.THREADS) {
+                assertThat(main.results()).containsKeys("peer/" + threads + "/" + requests + "/constantHeader",
+                        "peer/" + threads + "/" + requests + "/googleAuth", "peer/" + threads + "/" + requests + "/aemClient");
+            }
+        }
+        assertThat(main.results()).containsKeys("cold/firstHeader", "cold/readCredentials", "cold/readCredentialsAndSign",
+                "warm/firstHeader", "warm/readCredentials", "warm/readCredentialsAndSign");
         assertThat(main.results()).containsKeys(
                 "hot/1/constantHeader", "hot/1/aemClient", "hot/1/synchronizedProvider",
                 "hot/2/aemClient", "hot/4/aemClient", "hot/4/synchronizedProvider",
@@ -26,6 +34,8 @@ class BenchmarkSmokeTest {
             assertThat(herd.throttled()).as("a herd of 20 at 5/s is throttled").isPositive();
         });
         assertThat(report).contains("Rolling restart").contains("| 20 at 5/s |");
+        assertThat(report).contains("Against a peer").contains("| fresh-request | 4 |").contains("Cold start")
+                .contains("(signing ");
         assertThat(report).contains("Filter hot path").contains("Cold burst").contains("p99 during / p99 outside, 1 thread");
         System.out.println(report);
     }

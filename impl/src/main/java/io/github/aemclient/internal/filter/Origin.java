@@ -28,11 +28,15 @@ public final class Origin {
     boolean matches(URI uri) {
         String otherScheme = uri.getScheme();
         String otherHost = uri.getHost();
-        // Checked on every request: cheapest comparisons first, the usual spelling without normalising.
-        return otherHost != null && otherScheme != null
-                && port == effectivePort(otherScheme, uri.getPort())
-                && (host.equals(otherHost) || host.equalsIgnoreCase(otherHost) || host.equals(normalizeHost(otherHost)))
-                && scheme.equalsIgnoreCase(otherScheme);
+        // Checked on every request: cheapest comparisons first, the usual spelling before any normalising.
+        // Once the schemes are the same, a URI without a port means this origin's default port.
+        if (otherHost == null || otherScheme == null
+                || !(scheme.equals(otherScheme) || scheme.equalsIgnoreCase(otherScheme))) {
+            return false;
+        }
+        int otherPort = uri.getPort();
+        return port == (otherPort == -1 ? effectivePort(scheme, -1) : otherPort)
+                && (host.equals(otherHost) || host.equalsIgnoreCase(otherHost) || host.equals(normalizeHost(otherHost)));
     }
 
     /** True for localhost, 127.0.0.0/8 and ::1: where plain http cannot be sniffed on the network. */

@@ -53,7 +53,8 @@ final class Replay {
     }
 
     static boolean isIdempotent(String method) {
-        return IDEMPOTENT.contains(method);
+        // Asked on every request: most are GETs, and the runtime's method name is usually the constant itself.
+        return "GET".equals(method) || IDEMPOTENT.contains(method);
     }
 
     static boolean isAllowed(ClientRequestContext request) {
@@ -69,8 +70,7 @@ final class Replay {
      * the authentication filter (an application's own client), the request as it is now.
      */
     private static RequestSnapshot snapshotOf(ClientRequestContext request) {
-        Object snapshot = request.getProperty(RequestSnapshot.PROPERTY);
-        return snapshot instanceof RequestSnapshot sent ? sent : RequestSnapshot.of(request);
+        return RequestSnapshot.of(request, request.getProperty(RequestSnapshot.PROPERTY));
     }
 
     static void into(ClientRequestContext request, ClientResponseContext response) throws IOException {

@@ -3,6 +3,7 @@ package io.github.aemclient.internal.filter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.lang.annotation.Annotation;
@@ -16,6 +17,8 @@ import java.util.function.BiConsumer;
  * A request to AEM as the application built it, before any request filter ran: what a replay sends, so
  * that filters running again on the replay (adding a trace header, signing the query string) produce what
  * they produced the first time, not their work twice over.
+ *
+ * @param headers name, value, name, value...: a header with several values has them as one {@link Values}
  */
 record RequestSnapshot(URI uri, Object[] headers, Object entity, Type entityType,
         Annotation[] entityAnnotations, MediaType mediaType) {
@@ -23,31 +26,88 @@ record RequestSnapshot(URI uri, Object[] headers, Object entity, Type entityType
     static final String PROPERTY = "io.github.aemclient.request-snapshot";
     /** Request filters run in ascending priority: this one runs before any the application registers. */
     static final int FIRST = Integer.MIN_VALUE / 2;
+    private static final Object[] NO_HEADERS = {};
 
     /**
-     * Taken on every idempotent request, so kept small: the headers as one flat array of name, values,
-     * name, values... (values copied: filters add to the lists), the rest by reference (URIs are immutable,
-     * and a filter that changes the entity sets a new one).
+     * What the filter records, taken on every idempotent request and read only after a 401, so it is
+     * recorded in the smallest form that keeps everything: the URI alone when the request has no headers
+     * and no entity (nothing allocated); {@code [uri, name, value, name, value...]} when it has headers
+     * but no entity (one array); a snapshot only for a request with an entity. Values are copied (filters
+     * add to the lists); the rest is kept by reference (URIs are immutable, and a filter that changes the
+     * entity sets a new one). {@code Authorization} is left out: a replay never sends it, the new token
+     * comes from the filter.
      */
-    static RequestSnapshot of(ClientRequestContext request) {
-        MultivaluedMap<String, Object> current = request.getHeaders();
-        Object[] headers = new Object[current.size() * 2];
-        int i = 0;
-        for (Map.Entry<String, List<Object>> header : current.entrySet()) {
-            headers[i++] = header.getKey();
-            headers[i++] = header.getValue().toArray();
+    static Object capture(ClientRequestContext request) {
+        URI uri = request.getUri();
+        Object[] headers = headersOf(request.getHeaders(), request.hasEntity() ? 0 : 1);
+        if (request.hasEntity()) {
+            return new RequestSnapshot(uri, headers, request.getEntity(), request.getEntityType(),
+                    request.getEntityAnnotations(), request.getMediaType());
         }
-        boolean entity = request.hasEntity();
-        return new RequestSnapshot(request.getUri(), headers, entity ? request.getEntity() : null,
-                entity ? request.getEntityType() : null, entity ? request.getEntityAnnotations() : null,
-                entity ? request.getMediaType() : null);
+        if (headers == NO_HEADERS) {
+            return uri;
+        }
+        headers[0] = uri;
+        return headers;
+    }
+
+    /** The snapshot {@link #capture} recorded, or the request as it is now when it recorded none. */
+    static RequestSnapshot of(ClientRequestContext request, Object captured) {
+        if (captured instanceof RequestSnapshot snapshot) {
+            return snapshot;
+        }
+        if (captured instanceof URI uri) {
+            return new RequestSnapshot(uri, NO_HEADERS, null, null, null, null);
+        }
+        if (captured instanceof Object[] flat && flat.length > 0 && flat[0] instanceof URI uri) {
+            Object[] headers = new Object[flat.length - 1];
+            System.arraycopy(flat, 1, headers, 0, headers.length);
+            return new RequestSnapshot(uri, headers, null, null, null, null);
+        }
+        Object now = capture(request);
+        return now instanceof RequestSnapshot snapshot ? snapshot : of(request, now);
+    }
+
+    /**
+     * The headers as a flat array of name, value... after {@code offset} free slots; {@link #NO_HEADERS}
+     * when there are none to keep.
+     */
+    private static Object[] headersOf(MultivaluedMap<String, Object> current, int offset) {
+        if (current.isEmpty()) {
+            return NO_HEADERS;
+        }
+        // Counted first, so that a request with nothing to keep allocates nothing.
+        int kept = 0;
+        for (String name : current.keySet()) {
+            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)) {
+                kept++;
+            }
+        }
+        if (kept == 0) {
+            return NO_HEADERS;
+        }
+        Object[] headers = new Object[offset + kept * 2];
+        int i = offset;
+        for (Map.Entry<String, List<Object>> header : current.entrySet()) {
+            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(header.getKey())) {
+                List<Object> values = header.getValue();
+                headers[i++] = header.getKey();
+                headers[i++] = values.size() == 1 ? values.get(0) : new Values(values.toArray());
+            }
+        }
+        return headers;
     }
 
     /** Calls {@code action} with each header's name and values, as they were. */
     void forEachHeader(BiConsumer<String, Object[]> action) {
         for (int i = 0; i < headers.length; i += 2) {
-            action.accept((String) headers[i], (Object[]) headers[i + 1]);
+            Object value = headers[i + 1];
+            action.accept((String) headers[i], value instanceof Values several ? several.values : new Object[] {value});
         }
+    }
+
+    /** The values of a header that had none or several: a marker no header value can be mistaken for. */
+    private record Values(Object[] values) {
     }
 
     /** Takes the snapshot of requests that could be replayed: idempotent ones. */
@@ -61,7 +121,7 @@ record RequestSnapshot(URI uri, Object[] headers, Object entity, Type entityType
         @Override
         public void filter(ClientRequestContext request) {
             if (Replay.isIdempotent(request.getMethod())) {
-                request.setProperty(PROPERTY, of(request));
+                request.setProperty(PROPERTY, capture(request));
             }
         }
     }

@@ -16,7 +16,8 @@ class OriginTest {
     @ValueSource(strings = {
         "https://author-p1-e2.adobeaemcloud.com/content.json",
         "https://AUTHOR-P1-E2.adobeaemcloud.com:443/x?y=1",
-        "https://author-p1-e2.adobeaemcloud.com./x"
+        "https://author-p1-e2.adobeaemcloud.com./x",
+        "HTTPS://author-p1-e2.adobeaemcloud.com/x"
     })
     void sameSchemeHostAndPortMatch(String url) {
         assertThat(AEM.matches(URI.create(url))).isTrue();
@@ -25,6 +26,8 @@ class OriginTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "http://author-p1-e2.adobeaemcloud.com/content.json",
+        "http://author-p1-e2.adobeaemcloud.com:443/content.json",
+        "https://author-p1-e2.adobeaemcloud.com:80/x",
         "https://author-p1-e2.adobeaemcloud.com:8443/x",
         "https://publish-p1-e2.adobeaemcloud.com/x",
         "https://author-p1-e2.adobeaemcloud.com.evil.example/x",
@@ -71,5 +74,13 @@ class OriginTest {
 
         assertThat(ftp.matches(URI.create("ftp://files.example.com/x"))).isTrue();
         assertThat(ftp.matches(URI.create("ftp://files.example.com:80/x"))).isFalse();
+    }
+
+    @Test
+    void anOriginGivenWithItsDefaultPortMatchesUrlsWithout() {
+        Origin explicit = Origin.of(URI.create("http://aem.example.com:80"));
+
+        assertThat(explicit.matches(URI.create("http://aem.example.com/x"))).isTrue();
+        assertThat(explicit.matches(URI.create("https://aem.example.com:80/x"))).isFalse();
     }
 }
