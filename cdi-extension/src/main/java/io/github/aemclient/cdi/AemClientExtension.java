@@ -10,15 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.WebTarget;
@@ -27,10 +31,13 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -63,6 +70,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class AemClientExtension implements Extension {
 
     private static final System.Logger LOG = System.getLogger(AemClientExtension.class.getName());
+    /** Environments to configure (and check at deployment) whether or not anything injects them. */
+    static final String ENVIRONMENTS = "aem.environments";
     private static final Set<Class<?>> INJECTABLE = Set.of(Client.class, WebTarget.class, AccessTokenProvider.class);
 
     /**
@@ -77,6 +86,7 @@ public class AemClientExtension implements Extension {
     /** environment → where it is first injected, and which types are injected */
     private final Map<String, Usage> usages = new TreeMap<>();
     private final Map<String, AemEnvironment> environments = new ConcurrentHashMap<>();
+    private volatile boolean shutDown;
 
     /**
      * Called by the CDI container, which finds the extension through {@code META-INF/services}; an
@@ -95,6 +105,13 @@ public class AemClientExtension implements Extension {
         InjectionPoint injectionPoint = event.getInjectionPoint();
         AemClient qualifier = qualifierOf(injectionPoint.getQualifiers());
         if (qualifier == null) {
+            Class<?> restInterface = injectedClass(injectionPoint.getType());
+            AemClient onType = restInterface != null && restInterface.isInterface()
+                    ? restInterface.getAnnotation(AemClient.class) : null;
+            if (onType != null) {
+                record(onType.value(), "used by MicroProfile Rest Client " + restInterface.getName() + " at "
+                        + describe(injectionPoint), restInterface);
+            }
             return;
         }
         Class<?> type = injectedClass(injectionPoint.getType());
@@ -105,18 +122,66 @@ public class AemClientExtension implements Extension {
                     + " io.github.aemclient.AccessTokenProvider"));
             return;
         }
+        record(qualifier.value(), "injected at " + describe(injectionPoint), type);
+    }
+
+    /** A Rest Client interface the container discovered (an explicit bean archive), injected or not. */
+    void restClientInterface(@Observes @WithAnnotations(AemClient.class) ProcessAnnotatedType<?> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        AemClient onType = type.isInterface() ? type.getAnnotation(AemClient.class) : null;
+        if (onType != null) {
+            record(onType.value(), "used by MicroProfile Rest Client " + type.getName(), type);
+        }
+    }
+
+    private void record(String environment, String where, Class<?> type) {
         synchronized (usages) {
-            usages.computeIfAbsent(qualifier.value(), env -> new Usage(describe(injectionPoint))).types.add(type);
+            usages.computeIfAbsent(environment, env -> new Usage(where)).types.add(type);
+        }
+    }
+
+    /** The environments of {@code aem.environments}, configured and checked like injected ones. */
+    private void recordListed(AfterBeanDiscovery event) {
+        Config config = ConfigProvider.getConfig(classLoader());
+        Optional<String> listed;
+        try {
+            listed = config.getOptionalValue(ENVIRONMENTS, String.class);
+        } catch (RuntimeException e) {
+            event.addDefinitionError(new DefinitionException(ENVIRONMENTS + " cannot be read: " + e.getMessage(), e));
+            return;
+        }
+        for (String environment : listed.orElse("").split(",")) {
+            if (!environment.isBlank()) {
+                record(environment.strip(), "listed in " + ENVIRONMENTS, AemEnvironments.class);
+            }
         }
     }
 
     void register(@Observes AfterBeanDiscovery event) {
+        recordListed(event);
+        event.addBean()
+                .id(AemClientExtension.class.getName() + ".AemEnvironments")
+                .beanClass(AemClientExtension.class)
+                .types(AemEnvironments.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .createWith(context -> new AemEnvironments(this));
+        if (isVisible(ReadinessChecks.HEALTH_CHECK)) {
+            try {
+                ReadinessChecks.register(event, snapshot().keySet(), this::built);
+            } catch (LinkageError partlyVisible) {
+                LOG.log(Level.WARNING, "MicroProfile Health is only partly visible to the application; the aem-<env>"
+                        + " readiness checks are not registered: " + partlyVisible);
+            }
+        }
         for (String environment : snapshot().keySet()) {
             addBean(event, environment, Client.class, ApplicationScoped.class, AemEnvironment::client);
             // Dependent: a WebTarget's configuration is mutable, so each injection point gets its own.
             addBean(event, environment, WebTarget.class, Dependent.class, AemEnvironment::target);
             addBean(event, environment, AccessTokenProvider.class, ApplicationScoped.class,
-                    aem -> aem.tokenProvider().orElseThrow());
+                    aem -> aem.tokenProvider().orElseThrow(() -> new IllegalStateException("AEM environment '"
+                            + environment + "' uses " + aem.mode().configName()
+                            + " authentication and has no access token")));
         }
     }
 
@@ -128,27 +193,24 @@ public class AemClientExtension implements Extension {
                 .types(type, Object.class)
                 .qualifiers(AemClient.Literal.of(environment), Any.Literal.INSTANCE)
                 .scope(scope)
-                .createWith(context -> create.apply(environment(environment)));
+                .createWith(context -> create.apply(built(environment)));
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
-        Config config = ConfigProvider.getConfig(classLoader());
-        PropertyLookup lookup = new MicroProfileConfigLookup(config);
+        PropertyLookup lookup = new MicroProfileConfigLookup(ConfigProvider.getConfig(classLoader()));
         Map<String, CompletableFuture<Void>> firstTokens = new TreeMap<>();
         for (Map.Entry<String, Usage> entry : snapshot().entrySet()) {
             String environment = entry.getKey();
             Usage usage = entry.getValue();
             AemEnvironment aem;
             try {
-                aem = AemEnvironment.builder(environment).renewalExecutor(new RenewalExecutor(environment))
-                        .buildFrom(lookup);
+                // A Rest Client created by an observer that ran before this one may have built it already.
+                aem = environments.computeIfAbsent(environment, name -> build(name, lookup));
             } catch (AemClientException e) {
                 event.addDeploymentProblem(new DeploymentException("AEM environment '" + environment
-                        + "' (injected at " + usage.firstInjectionPoint + ") is not configured properly: "
-                        + e.getMessage(), e));
+                        + "' (" + usage.firstUse + ") is not configured properly: " + e.getMessage(), e));
                 continue;
             }
-            environments.put(environment, aem);
             if (usage.types.contains(AccessTokenProvider.class) && aem.tokenProvider().isEmpty()) {
                 event.addDeploymentProblem(new DeploymentException("@AemClient(\"" + environment
                         + "\") AccessTokenProvider is injected, but environment '" + environment + "' uses "
@@ -214,7 +276,15 @@ public class AemClientExtension implements Extension {
         }
     }
 
+    private static AemEnvironment build(String environment, PropertyLookup lookup) {
+        return AemEnvironment.builder(environment).renewalExecutor(new RenewalExecutor(environment)).buildFrom(lookup);
+    }
+
     void close(@Observes BeforeShutdown event) {
+        synchronized (environments) {
+            // No environment is built after this: one built lazily now would never be closed.
+            shutDown = true;
+        }
         for (AemEnvironment aem : environments.values()) {
             closeLoggingFailure(aem.name(), aem::close);
         }
@@ -232,7 +302,7 @@ public class AemClientExtension implements Extension {
         }
     }
 
-    private AemEnvironment environment(String environment) {
+    private AemEnvironment built(String environment) {
         AemEnvironment aem = environments.get(environment);
         if (aem == null) {
             // Only reachable if deployment validation reported a problem and the container went on anyway.
@@ -241,9 +311,73 @@ public class AemClientExtension implements Extension {
         return aem;
     }
 
+    /** For {@link AemEnvironments}: an environment of this application, or an error that lists them. */
+    AemEnvironment environment(String environment) {
+        Set<String> names = environmentNames();
+        if (!names.contains(environment)) {
+            throw new IllegalArgumentException("This application has no AEM environment '" + environment
+                    + "': its environments are those injected with @AemClient, used by @AemClient Rest Client"
+                    + " interfaces and listed in " + ENVIRONMENTS + " (now: "
+                    + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+        }
+        return built(environment);
+    }
+
+    Set<String> environmentNames() {
+        Set<String> names = new TreeSet<>(snapshot().keySet());
+        names.addAll(environments.keySet());
+        return Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * The environment of a MicroProfile Rest Client interface annotated {@code @AemClient(environment)}:
+     * the one built at deployment, or, for an interface the container did not see then (built with
+     * {@code RestClientBuilder} only), built now from the same configuration.
+     *
+     * @throws io.github.aemclient.AemConfigurationException when that configuration is wrong
+     */
+    AemEnvironment restClientEnvironment(String environment, Class<?> restInterface) {
+        AemEnvironment aem = environments.get(environment);
+        if (aem != null) {
+            return aem;
+        }
+        synchronized (environments) {
+            if (shutDown) {
+                throw new IllegalStateException("The application is stopping: AEM environment '" + environment
+                        + "' (MicroProfile Rest Client " + restInterface.getName() + ") is closed");
+            }
+            aem = environments.computeIfAbsent(environment, name -> build(name,
+                    new MicroProfileConfigLookup(ConfigProvider.getConfig(classLoader()))));
+        }
+        record(environment, "used by MicroProfile Rest Client " + restInterface.getName(), restInterface);
+        return aem;
+    }
+
+    /** The extension of the application running this code, if a CDI container runs it. */
+    static Optional<AemClientExtension> current() {
+        try {
+            return Optional.of(CDI.current().getBeanManager().getExtension(AemClientExtension.class));
+        } catch (IllegalStateException | IllegalArgumentException noContainerOrNoExtension) {
+            return Optional.empty();
+        }
+    }
+
     private Map<String, Usage> snapshot() {
         synchronized (usages) {
             return new TreeMap<>(usages);
+        }
+    }
+
+    /**
+     * Whether this jar sees a class: MicroProfile Health is optional, and the server's to give. Asked of the
+     * loader that links {@link ReadinessChecks} (this jar's, the application's), so a yes means it links.
+     */
+    private static boolean isVisible(String className) {
+        try {
+            Class.forName(className, false, AemClientExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
         }
     }
 
@@ -281,11 +415,12 @@ public class AemClientExtension implements Extension {
     }
 
     private static final class Usage {
-        final String firstInjectionPoint;
+        /** "injected at ...", "listed in aem.environments", "used by MicroProfile Rest Client ..." */
+        final String firstUse;
         final Set<Class<?>> types = ConcurrentHashMap.newKeySet();
 
-        Usage(String firstInjectionPoint) {
-            this.firstInjectionPoint = firstInjectionPoint;
+        Usage(String firstUse) {
+            this.firstUse = firstUse;
         }
     }
 }

@@ -39,56 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The extension in Weld SE, configured through MicroProfile Config (system properties here). */
-class AemClientExtensionTest {
-
-    static final TestCredentials AUTHOR = TestCredentials.generate();
-    static final TestCredentials PUBLISH = TestCredentials.generate();
-    static ImsStandIn ims;
-    static AemStandIn aem;
-
-    @TempDir
-    static Path dir;
-
-    final Map<String, String> properties = new HashMap<>();
-    WeldContainer container;
-
-    @BeforeAll
-    static void startStandIns() {
-        ims = ImsStandIn.start().register(AUTHOR).register(PUBLISH);
-        aem = AemStandIn.start(ims);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        aem.close();
-        ims.close();
-    }
-
-    /**
-     * Configuration from system properties only, the way these tests set it: the environment variables of
-     * whoever runs the build (an AEM_AUTHOR_TOKEN_FILE in a developer's shell, say) must not reach the tests.
-     * Built afresh for every test, since smallrye-config lists property names once per Config.
-     */
-    @BeforeEach
-    void isolateConfiguration() {
-        releaseConfiguration();
-        ConfigProviderResolver.instance().registerConfig(new SmallRyeConfigBuilder().addDefaultInterceptors()
-                .withSources(new SysPropConfigSource()).build(), Thread.currentThread().getContextClassLoader());
-    }
-
-    static void releaseConfiguration() {
-        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-        resolver.releaseConfig(resolver.getConfig(Thread.currentThread().getContextClassLoader()));
-    }
-
-    @AfterEach
-    void stop() {
-        if (container != null && container.isRunning()) {
-            container.close();
-        }
-        properties.keySet().forEach(System::clearProperty);
-        releaseConfiguration();
-    }
+class AemClientExtensionTest extends CdiTestSupport {
 
     @Test
     void theTestsReadNoEnvironmentVariables() {
@@ -97,23 +48,12 @@ class AemClientExtensionTest {
                 .noneMatch(source -> source instanceof io.smallrye.config.EnvConfigSource);
     }
 
-    void configure(String key, String value) {
-        properties.put(key, value);
-        System.setProperty(key, value);
-    }
-
-    void service(String environment, TestCredentials credentials) {
-        configure("aem." + environment + ".url", aem.url().toString());
-        configure("aem." + environment + ".credentials-file",
-                credentials.writeTo(dir.resolve(environment + ".json")).toString());
-        configure("aem." + environment + ".ims-url", ims.url().toString());
-    }
-
-    /** Weld SE loads no service-file extensions with discovery disabled, so the extension is added here. */
-    WeldContainer start(Class<?>... beans) {
-        container = new Weld().disableDiscovery().addExtension(new AemClientExtension()).addBeanClasses(beans)
-                .initialize();
-        return container;
+    @Test
+    void theRestClientDefaultsAndListenerAreRegisteredForServiceLoading() {
+        assertThat(ServiceLoader.load(org.eclipse.microprofile.config.spi.ConfigSource.class).stream()
+                .map(ServiceLoader.Provider::type)).contains(RestClientDefaults.class);
+        assertThat(ServiceLoader.load(org.eclipse.microprofile.rest.client.spi.RestClientListener.class).stream()
+                .map(ServiceLoader.Provider::type)).contains(AemRestClientListener.class);
     }
 
     @Test
@@ -121,10 +61,6 @@ class AemClientExtensionTest {
         assertThat(ServiceLoader.load(Extension.class).stream()
                 .map(ServiceLoader.Provider::type))
                 .contains(AemClientExtension.class);
-    }
-
-    static String principal(String json) {
-        return Json.createReader(new StringReader(json)).readObject().getString("principal");
     }
 
     @Test

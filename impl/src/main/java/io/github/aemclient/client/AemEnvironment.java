@@ -1,15 +1,18 @@
 package io.github.aemclient.client;
 
 import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.ImsException;
 import io.github.aemclient.client.AuthMode;
+import io.github.aemclient.internal.config.EnvironmentAuthentication;
 import io.github.aemclient.internal.config.EnvironmentSettings;
 import io.github.aemclient.internal.config.EnvironmentSettingsReader;
-import io.github.aemclient.internal.config.EnvironmentAuthentication;
 import io.github.aemclient.internal.config.PropertyLookup;
 import io.github.aemclient.internal.config.Setting;
 import io.github.aemclient.internal.config.Settings;
+import io.github.aemclient.internal.credentials.ServiceCredentials;
 import io.github.aemclient.internal.filter.AemAuthenticationFilter;
 import io.github.aemclient.internal.filter.Origin;
+import io.github.aemclient.internal.token.TokenState;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.WebTarget;
@@ -18,6 +21,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -132,6 +136,19 @@ public final class AemEnvironment implements AutoCloseable {
     }
 
     /**
+     * {@return how long a connection to AEM may take to open ({@code aem.<env>.connect-timeout})} The
+     * environment's client uses it; a client of another kind (a MicroProfile Rest Client, say) is given it too.
+     */
+    public Duration connectTimeout() {
+        return settings.connectTimeout();
+    }
+
+    /** {@return how long AEM may take to answer ({@code aem.<env>.read-timeout}), like {@link #connectTimeout()}} */
+    public Duration readTimeout() {
+        return settings.readTimeout();
+    }
+
+    /**
      * {@return the JAX-RS client built for this environment} Requests it sends to {@link #url()}'s origin are
      * authenticated, others are not; it follows no redirects. Thread-safe; closed by {@link #close()}.
      */
@@ -153,6 +170,45 @@ public final class AemEnvironment implements AutoCloseable {
     public Optional<AccessTokenProvider> tokenProvider() {
         requireOpen();
         return authentication.tokenProvider();
+    }
+
+    /**
+     * {@return whether this environment can authenticate calls now, with the token's expiry, the last failure
+     * and the certificate's expiry} Reads what the environment holds: it never calls IMS, so a readiness probe
+     * may ask it as often as it likes.
+     */
+    public EnvironmentHealth health() {
+        requireOpen();
+        Optional<Instant> certificate = settings.credentials().flatMap(ServiceCredentials::certificateExpiresAt);
+        Optional<TokenState> held = authentication.tokenState();
+        if (held.isEmpty()) {
+            return new EnvironmentHealth(true, "no token needed (" + mode().configName() + " authentication)",
+                    Optional.empty(), Optional.empty(), Optional.empty(), certificate);
+        }
+        TokenState state = held.get();
+        Throwable failure = state.lastFailure().orElse(null);
+        boolean configurationRefused = failure instanceof ImsException ims && ims.isConfigurationError();
+        boolean ready;
+        String reason;
+        if (state.validUntil().isPresent()) {
+            // Still able to call AEM: a refusal at the last renewal is shown, but does not take the instance
+            // out of service (every instance would go at once, for what may be a passing IMS or proxy error).
+            ready = true;
+            reason = configurationRefused ? "a valid token is held, but IMS refused the configuration at the last"
+                    + " renewal" : "a valid token is held";
+        } else if (configurationRefused) {
+            ready = false;
+            reason = "IMS refused the configuration at the last attempt";
+        } else if (failure != null) {
+            ready = false;
+            reason = mode() == AuthMode.DEVELOPER ? "the local development token cannot be used"
+                    : "no valid token is held and obtaining one failed";
+        } else {
+            ready = true;
+            reason = "no token obtained yet: the first call obtains one";
+        }
+        return new EnvironmentHealth(ready, reason, state.validUntil(), state.lastFailure(), state.lastFailureAt(),
+                certificate);
     }
 
     /**

@@ -199,6 +199,7 @@ class PublicApiTest {
             import io.github.aemclient.TokenExpiredException;
             import io.github.aemclient.client.AemEnvironment;
             import io.github.aemclient.client.AuthMode;
+            import io.github.aemclient.client.EnvironmentHealth;
             import jakarta.ws.rs.client.Client;
             import jakarta.ws.rs.client.ClientBuilder;
             import jakarta.ws.rs.client.WebTarget;
@@ -227,6 +228,10 @@ class PublicApiTest {
                         URI url = aem.url();
                         AuthMode mode = aem.mode();
                         boolean eager = aem.eager() && mode.sendsCredentials();
+                        Duration timeouts = aem.connectTimeout().plus(aem.readTimeout());
+                        EnvironmentHealth health = aem.health();
+                        String healthText = health.isReady() + health.reason() + health.tokenValidUntil()
+                                + health.lastFailure() + health.lastFailureAt() + health.certificateExpiresAt();
                         Client client = aem.client();
                         WebTarget target = aem.target();
                         ClientBuilder mine = aem.applyTo(ClientBuilder.newBuilder());
@@ -236,7 +241,7 @@ class PublicApiTest {
                         return name + url + eager + client + target + mine + token.value() + token.expiresAt()
                                 + token.obtainedAt() + token.isExpiredAt(token.expiresAt()) + mode.configName()
                                 + AemEnvironment.JERSEY_FOLLOW_REDIRECTS + AemEnvironment.RESTEASY_FOLLOW_REDIRECTS
-                                + other + third + fromOwnConfig;
+                                + other + third + fromOwnConfig + timeouts + healthText;
                     } catch (ImsException e) {
                         return e.error().orElse("") + e.status() + e.isConfigurationError();
                     } catch (TokenExpiredException | AemConfigurationException e) {

@@ -20,6 +20,7 @@ import io.github.aemclient.internal.token.RetryingTokenSource;
 import io.github.aemclient.internal.token.ServiceTokenSource;
 import io.github.aemclient.internal.token.Sleeper;
 import io.github.aemclient.internal.token.TokenSource;
+import io.github.aemclient.internal.token.TokenState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -113,6 +114,17 @@ public final class EnvironmentAuthentication implements AutoCloseable {
                 .plus(settings.readTimeout()).plusSeconds(1);
         return new RefreshingTokenProvider(settings.environment(), source, clock, settings.refreshPolicy(),
                 renewalExecutor, maxWait);
+    }
+
+    /** The token provider's state (service, OAuth and developer modes), read without obtaining anything. */
+    public Optional<TokenState> tokenState() {
+        if (tokenProvider instanceof RefreshingTokenProvider refreshing) {
+            return Optional.of(refreshing.heldState());
+        }
+        if (tokenProvider instanceof DeveloperTokenProvider developer) {
+            return Optional.of(developer.heldState());
+        }
+        return Optional.empty();
     }
 
     /** A daemon thread per renewal: renewals are rare (twice a day), so no pool is kept alive. */

@@ -22,6 +22,13 @@ import java.util.Objects;
 @Priority(Priorities.AUTHENTICATION)
 public final class AemAuthenticationFilter implements ClientRequestFilter, ClientResponseFilter {
 
+    /**
+     * A client property: {@code false} turns the replay after a 401 off for that client (the token is still
+     * renewed for the next call). For clients whose implementation can only send requests it built itself,
+     * such as a MicroProfile Rest Client proxy.
+     */
+    public static final String REPLAY = "io.github.aemclient.replay";
+
     private final Origin aemOrigin;
     private final RequestAuthenticator authenticator;
     private final ClientRequestFilter snapshots;

@@ -2,12 +2,14 @@ package io.github.aemclient.internal.token;
 
 import io.github.aemclient.AccessToken;
 import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.AemClientException;
 import io.github.aemclient.TokenExpiredException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -78,6 +80,17 @@ public final class DeveloperTokenProvider implements AccessTokenProvider, AutoCl
         }
         warnIfRunningOut(token, now);
         return token;
+    }
+
+    /** The token, or why it cannot be used (expired, unreadable): local checks only, as {@link #getAccessToken()}. */
+    public TokenState heldState() {
+        try {
+            return new TokenState(Optional.of(getAccessToken().expiresAt()), Optional.empty(), Optional.empty());
+        } catch (TokenExpiredException e) {
+            return new TokenState(Optional.empty(), Optional.of(e), Optional.of(e.expiredAt()));
+        } catch (AemClientException e) {
+            return new TokenState(Optional.empty(), Optional.of(e), Optional.of(clock.instant()));
+        }
     }
 
     @Override

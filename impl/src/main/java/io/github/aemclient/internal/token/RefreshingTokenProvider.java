@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -88,6 +89,26 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
             }
         }
         return awaitRenewal();
+    }
+
+    /**
+     * The token held now if it may still be used, and the last failure unless a success came after it. A
+     * health probe asks this often, so it never waits and never obtains a token itself; but without a
+     * usable token after a failure, it starts a background renewal once the retry interval has passed (at
+     * most one at a time): otherwise an instance taken out of service for having no token would get no
+     * caller to obtain one, and never come back.
+     */
+    public TokenState heldState() {
+        Cached current = cached.get();
+        Failure failure = lastFailure;
+        long now = clock.millis();
+        boolean usable = current != null && now < current.usableUntilMillis;
+        if (!usable && failure != null && inFlight.get() == null) {
+            renewInBackground(now);
+        }
+        Optional<Instant> validUntil = usable ? Optional.of(current.token.expiresAt()) : Optional.empty();
+        return failure == null ? new TokenState(validUntil, Optional.empty(), Optional.empty())
+                : new TokenState(validUntil, Optional.of(failure.cause()), Optional.of(failure.at()));
     }
 
     /**

@@ -121,16 +121,7 @@ class AemClientIT {
     }
 
     HttpResponse<String> get(String environment, String path) {
-        URI uri = app("api/aem/" + environment + "?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.get(app("api/aem/" + environment + "?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.github.aemclient.it;
 
+import io.github.aemclient.testkit.TestCredentials;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,6 +34,17 @@ final class Deployments {
                 .addClasses(classes)
                 .addAsLibraries(libraries)
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
+    }
+
+    /**
+     * The three settings of a service-credentials environment against the stand-ins: its URL, its
+     * credentials (written to {@code file}) and where its tokens come from.
+     */
+    static void service(Map<String, String> config, String environment, URI aemUrl, TestCredentials credentials,
+            Path file, URI imsUrl) {
+        config.put("aem." + environment + ".url", aemUrl.toString());
+        config.put("aem." + environment + ".credentials-file", credentials.writeTo(file).toString());
+        config.put("aem." + environment + ".ims-url", imsUrl.toString());
     }
 
     /** Servers are started with -Djava.io.tmpdir inside target/ (arquillian.xml) and fail without it. */

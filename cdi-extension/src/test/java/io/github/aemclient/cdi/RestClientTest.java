@@ -1,0 +1,171 @@
+package io.github.aemclient.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.aemclient.AccessToken;
+import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.AemClient;
+import io.github.aemclient.testkit.AemRequest;
+import io.github.aemclient.testkit.AemStandIn;
+import io.github.aemclient.testkit.Fault;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.jboss.resteasy.microprofile.client.RestClientExtension;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @AemClient} on a MicroProfile Rest Client interface (RESTEasy's implementation in Weld SE): the
+ * environment's credentials and rules on every call, the environment's URL and timeouts as defaults the
+ * application's own {@code mp-rest} settings override.
+ */
+class RestClientTest extends CdiTestSupport {
+
+    static final Extension[] REST_CLIENT = {new RestClientExtension()};
+
+    RestClients.Author startAuthor() {
+        return start(REST_CLIENT, RestClients.Author.class, RestClients.AuthorContent.class)
+                .select(RestClients.Author.class).get();
+    }
+
+    @Test
+    void anInjectedRestClientCarriesTheTokenAndSharesItWithTheWebTarget() {
+        service("author", AUTHOR);
+        int before = ims.successfulExchanges();
+        RestClients.Author bean = startAuthor();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(principal(bean.content.page("a" + i))).isEqualTo(AUTHOR.technicalAccountId());
+        }
+        assertThat(principal(bean.aem.path("/content/b.json").request().get(String.class)))
+                .isEqualTo(AUTHOR.technicalAccountId());
+
+        assertThat(ims.successfulExchanges() - before).as("one exchange for the Rest Client and the WebTarget").isEqualTo(1);
+        assertThat(lastRequest(aem).path()).isEqualTo("/content/b.json");
+        assertThat(aem.requests()).filteredOn(r -> r.path().equals("/content/a0.json")).singleElement()
+                .satisfies(r -> assertThat(r.bearerToken()).isPresent());
+    }
+
+    @Test
+    void theApplicationsOwnUrlWinsAndAnotherOriginGetsNoCredentials() {
+        service("author", AUTHOR);
+        try (AemStandIn elsewhere = AemStandIn.startLocalSdk().allowAnonymous()) {
+            configure(RestClients.AuthorContent.class.getName() + "/mp-rest/url", elsewhere.url().toString());
+            RestClients.Author bean = startAuthor();
+
+            bean.content.page("p");
+
+            assertThat(aem.requests()).noneMatch(r -> r.path().equals("/content/p.json"));
+            assertThat(lastRequest(elsewhere).path()).isEqualTo("/content/p.json");
+            assertThat(lastRequest(elsewhere).authorization()).as("credentials only to aem.author.url").isEmpty();
+        }
+    }
+
+    @Test
+    void aUrlSetThroughTheConfigKeyWinsToo() {
+        service("author", AUTHOR);
+        try (AemStandIn elsewhere = AemStandIn.startLocalSdk().allowAnonymous()) {
+            configure("aem-pages/mp-rest/url", elsewhere.url().toString());
+            RestClients.Keyed bean = start(REST_CLIENT, RestClients.Keyed.class, RestClients.KeyedContent.class)
+                    .select(RestClients.Keyed.class).get();
+
+            bean.content.page("k");
+
+            assertThat(lastRequest(elsewhere).path()).isEqualTo("/content/k.json");
+        }
+    }
+
+    /** A Rest Client proxy cannot be re-sent: the 401 goes back, and the next call has a new token. */
+    @Test
+    void aRejectedTokenIsRenewedForTheNextCallAndTheRejectionReachesTheCaller() {
+        service("author", AUTHOR);
+        RestClients.Author bean = startAuthor();
+        bean.content.page("first");
+        AccessTokenProvider tokens = container.select(AccessTokenProvider.class, AemClient.Literal.of("author")).get();
+        AccessToken rejected = tokens.getAccessToken();
+        int exchanges = ims.successfulExchanges();
+        ims.revoke(rejected.value());
+
+        assertThatThrownBy(() -> bean.content.page("rejected")).isInstanceOf(WebApplicationException.class)
+                .satisfies(e -> assertThat(((WebApplicationException) e).getResponse().getStatus()).isEqualTo(401));
+        assertThat(principal(bean.content.page("again"))).isEqualTo(AUTHOR.technicalAccountId());
+
+        assertThat(ims.successfulExchanges() - exchanges).isEqualTo(1);
+        assertThat(lastRequest(aem).bearerToken()).isPresent().get().isNotEqualTo(rejected.value());
+        assertThat(aem.requests()).filteredOn(r -> r.path().equals("/content/rejected.json")).hasSize(1);
+    }
+
+    @Test
+    void theEnvironmentsReadTimeoutApplies() {
+        service("author", AUTHOR);
+        configure("aem.author.read-timeout", "300ms");
+        RestClients.Author bean = startAuthor();
+        bean.content.page("warm");
+        aem.enqueue(Fault.delay(Duration.ofSeconds(5)));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> bean.content.page("slow")).isInstanceOf(ProcessingException.class);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
+    }
+
+    @Test
+    void aRestClientBuiltInCodeForAnEnvironmentNothingInjectsIsAuthenticatedToo() {
+        service("author", AUTHOR);
+        service("publish", PUBLISH);
+        startAuthor();
+
+        RestClients.PublishContent content = RestClientBuilder.newBuilder().baseUri(aem.url())
+                .build(RestClients.PublishContent.class);
+
+        assertThat(principal(content.page("built"))).isEqualTo(PUBLISH.technicalAccountId());
+        assertThat(container.select(AemEnvironments.class).get().names()).contains("publish");
+    }
+
+    @Test
+    void aMisconfiguredEnvironmentOfAnInjectedRestClientFailsTheDeployment() {
+        configure("aem.broken.url", aem.url().toString());
+        configure("aem.broken.credentials-file", dir.resolve("missing.json").toString());
+
+        assertThatThrownBy(() -> start(REST_CLIENT, RestClients.Broken.class, RestClients.BrokenContent.class))
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("AEM environment 'broken'")
+                .hasMessageContaining("used by MicroProfile Rest Client " + RestClients.BrokenContent.class.getName())
+                .hasMessageContaining("aem.broken.");
+    }
+
+    @Test
+    void theDefaultsAreTheEnvironmentsAsCheckedAndGiveWayToTheApplicationsOwn() {
+        service("author", AUTHOR);
+        configure("aem.author.connect-timeout", "2500ms");
+        configure("aem-pages/mp-rest/readTimeout", "1234");
+        startAuthor();
+        RestClientDefaults defaults = new RestClientDefaults();
+        String author = RestClients.AuthorContent.class.getName();
+        String keyed = RestClients.KeyedContent.class.getName();
+
+        assertThat(defaults.getValue(author + "/mp-rest/url")).isEqualTo(aem.url().toString());
+        assertThat(defaults.getValue(author + "/mp-rest/connectTimeout")).isEqualTo("2500");
+        assertThat(defaults.getValue(author + "/mp-rest/readTimeout")).isEqualTo("30000");
+        assertThat(defaults.getValue(keyed + "/mp-rest/readTimeout")).as("set through the configKey").isNull();
+        assertThat(defaults.getValue(keyed + "/mp-rest/connectTimeout")).isEqualTo("2500");
+        assertThat(defaults.getValue(RestClients.AnnotatedUrl.class.getName() + "/mp-rest/url"))
+                .as("a baseUri in @RegisterRestClient").isNull();
+        assertThat(defaults.getValue(RestClients.Author.class.getName() + "/mp-rest/url")).as("not an interface").isNull();
+        assertThat(defaults.getValue(RestClients.SelfKeyed.class.getName() + "/mp-rest/url"))
+                .as("configKey = its own name").isEqualTo(aem.url().toString());
+        assertThat(defaults.getValue("aem.author.url")).as("not a Rest Client key").isNull();
+        assertThat(defaults.getOrdinal()).isEqualTo(RestClientDefaults.ORDINAL);
+    }
+
+    static AemRequest lastRequest(AemStandIn standIn) {
+        List<AemRequest> requests = standIn.requests();
+        assertThat(requests).isNotEmpty();
+        return requests.get(requests.size() - 1);
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.aemclient.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The tests' own HTTP calls to the application on the server. */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private Http() {
+    }
+
+    /** A GET with a generous timeout (a server under a whole suite can be slow), its body as text. */
+    static HttpResponse<String> get(URI uri) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
