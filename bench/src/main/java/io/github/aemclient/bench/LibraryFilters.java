@@ -15,22 +15,17 @@ final class LibraryFilters {
 
     /** All of them as one filter: what every request to AEM passes through. */
     static ClientRequestFilter of(AemEnvironment environment) {
-        List<ClientRequestFilter> filters = list(environment);
-        return request -> {
-            for (ClientRequestFilter filter : filters) {
-                filter.filter(request);
-            }
-        };
-    }
-
-    private static List<ClientRequestFilter> list(AemEnvironment environment) {
         List<ClientRequestFilter> filters = environment.client().getConfiguration().getInstances().stream()
                 .filter(ClientRequestFilter.class::isInstance).map(ClientRequestFilter.class::cast)
                 .sorted(Comparator.comparingInt(LibraryFilters::priority)).toList();
         if (filters.size() != 2) {
             throw new IllegalStateException("Expected the snapshot and authentication filters, found " + filters);
         }
-        return filters;
+        return request -> {
+            for (ClientRequestFilter filter : filters) {
+                filter.filter(request);
+            }
+        };
     }
 
     private static int priority(Object filter) {

@@ -106,11 +106,9 @@ public class AemClientExtension implements Extension {
         AemClient qualifier = qualifierOf(injectionPoint.getQualifiers());
         if (qualifier == null) {
             Class<?> restInterface = injectedClass(injectionPoint.getType());
-            AemClient onType = restInterface != null && restInterface.isInterface()
-                    ? restInterface.getAnnotation(AemClient.class) : null;
+            AemClient onType = restClientQualifier(restInterface);
             if (onType != null) {
-                record(onType.value(), "used by MicroProfile Rest Client " + restInterface.getName() + " at "
-                        + describe(injectionPoint), restInterface);
+                recordRestClient(onType.value(), restInterface, " at " + describe(injectionPoint));
             }
             return;
         }
@@ -128,10 +126,19 @@ public class AemClientExtension implements Extension {
     /** A Rest Client interface the container discovered (an explicit bean archive), injected or not. */
     void restClientInterface(@Observes @WithAnnotations(AemClient.class) ProcessAnnotatedType<?> event) {
         Class<?> type = event.getAnnotatedType().getJavaClass();
-        AemClient onType = type.isInterface() ? type.getAnnotation(AemClient.class) : null;
+        AemClient onType = restClientQualifier(type);
         if (onType != null) {
-            record(onType.value(), "used by MicroProfile Rest Client " + type.getName(), type);
+            recordRestClient(onType.value(), type, "");
         }
+    }
+
+    /** {@code @AemClient} on an interface (a Rest Client's), or null for anything else. */
+    static AemClient restClientQualifier(Class<?> type) {
+        return type != null && type.isInterface() ? type.getAnnotation(AemClient.class) : null;
+    }
+
+    private void recordRestClient(String environment, Class<?> restInterface, String where) {
+        record(environment, "used by MicroProfile Rest Client " + restInterface.getName() + where, restInterface);
     }
 
     private void record(String environment, String where, Class<?> type) {
@@ -142,10 +149,9 @@ public class AemClientExtension implements Extension {
 
     /** The environments of {@code aem.environments}, configured and checked like injected ones. */
     private void recordListed(AfterBeanDiscovery event) {
-        Config config = ConfigProvider.getConfig(classLoader());
         Optional<String> listed;
         try {
-            listed = config.getOptionalValue(ENVIRONMENTS, String.class);
+            listed = config().getOptionalValue(ENVIRONMENTS, String.class);
         } catch (RuntimeException e) {
             event.addDefinitionError(new DefinitionException(ENVIRONMENTS + " cannot be read: " + e.getMessage(), e));
             return;
@@ -166,15 +172,16 @@ public class AemClientExtension implements Extension {
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
                 .scope(Dependent.class)
                 .createWith(context -> new AemEnvironments(this));
+        Set<String> environmentsFound = snapshot().keySet();
         if (isVisible(ReadinessChecks.HEALTH_CHECK)) {
             try {
-                ReadinessChecks.register(event, snapshot().keySet(), this::built);
+                ReadinessChecks.register(event, environmentsFound, this::built);
             } catch (LinkageError partlyVisible) {
                 LOG.log(Level.WARNING, "MicroProfile Health is only partly visible to the application; the aem-<env>"
                         + " readiness checks are not registered: " + partlyVisible);
             }
         }
-        for (String environment : snapshot().keySet()) {
+        for (String environment : environmentsFound) {
             addBean(event, environment, Client.class, ApplicationScoped.class, AemEnvironment::client);
             // Dependent: a WebTarget's configuration is mutable, so each injection point gets its own.
             addBean(event, environment, WebTarget.class, Dependent.class, AemEnvironment::target);
@@ -197,7 +204,7 @@ public class AemClientExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
-        PropertyLookup lookup = new MicroProfileConfigLookup(ConfigProvider.getConfig(classLoader()));
+        PropertyLookup lookup = new MicroProfileConfigLookup(config());
         Map<String, CompletableFuture<Void>> firstTokens = new TreeMap<>();
         for (Map.Entry<String, Usage> entry : snapshot().entrySet()) {
             String environment = entry.getKey();
@@ -346,10 +353,9 @@ public class AemClientExtension implements Extension {
                 throw new IllegalStateException("The application is stopping: AEM environment '" + environment
                         + "' (MicroProfile Rest Client " + restInterface.getName() + ") is closed");
             }
-            aem = environments.computeIfAbsent(environment, name -> build(name,
-                    new MicroProfileConfigLookup(ConfigProvider.getConfig(classLoader()))));
+            aem = environments.computeIfAbsent(environment, name -> build(name, new MicroProfileConfigLookup(config())));
         }
-        record(environment, "used by MicroProfile Rest Client " + restInterface.getName(), restInterface);
+        recordRestClient(environment, restInterface, "");
         return aem;
     }
 
@@ -379,6 +385,11 @@ public class AemClientExtension implements Extension {
         } catch (ClassNotFoundException | LinkageError absent) {
             return false;
         }
+    }
+
+    /** The application's MicroProfile Config. */
+    private static Config config() {
+        return ConfigProvider.getConfig(classLoader());
     }
 
     private static ClassLoader classLoader() {

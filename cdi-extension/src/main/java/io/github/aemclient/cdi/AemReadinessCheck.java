@@ -19,7 +19,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse.Status;
  * UP), with the mode, URL, token expiry, last failure and, for service credentials, the certificate's
  * expiry and days left ({@code certificate-expires-soon} under {@value #CERTIFICATE_WARNING_DAYS} days, still
  * UP). Never a liveness check: IMS being unavailable must not make the orchestrator restart the application.
- * A probe costs no IMS exchange.
+ * A probe never waits for IMS (see {@link AemEnvironment#health()}).
  */
 final class AemReadinessCheck implements HealthCheck {
 

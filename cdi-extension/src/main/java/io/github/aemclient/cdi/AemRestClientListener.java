@@ -11,8 +11,8 @@ import org.eclipse.microprofile.rest.client.spi.RestClientListener;
  * the environment's injected {@code WebTarget} is: the same filters and token provider (one IMS exchange
  * for both), credentials only to the environment's origin, redirects not followed. A 401 makes the token be
  * renewed for the next call, but the call itself is not replayed: a Rest Client can only send requests its
- * proxy built, so the 401 reaches the caller (as Rest Client's {@code WebApplicationException}). It applies to clients injected with {@code @RestClient} and to those built with
- * {@code RestClientBuilder.newBuilder()}. The base URL and timeouts come from {@link RestClientDefaults}
+ * proxy built, so the 401 reaches the caller (as Rest Client's {@code WebApplicationException}). It applies
+ * to clients injected with {@code @RestClient} and to those built with {@code RestClientBuilder.newBuilder()}. The base URL and timeouts come from {@link RestClientDefaults}
  * (for injected clients; a {@code RestClientBuilder} user gives the base URL to the builder).
  *
  * <p>Found by MicroProfile Rest Client through {@code META-INF/services}; an application without Rest
@@ -34,7 +34,7 @@ public final class AemRestClientListener implements RestClientListener {
      */
     @Override
     public void onNewClient(Class<?> serviceInterface, RestClientBuilder builder) {
-        AemClient qualifier = serviceInterface.getAnnotation(AemClient.class);
+        AemClient qualifier = AemClientExtension.restClientQualifier(serviceInterface);
         if (qualifier == null) {
             return;
         }

@@ -16,8 +16,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Gives a MicroProfile Rest Client interface annotated {@code @AemClient("env")} its environment's URL and
  * timeouts as defaults: {@code <interface>/mp-rest/url} is {@code aem.<env>.url},
  * {@code <interface>/mp-rest/connectTimeout} and {@code readTimeout} are {@code aem.<env>.connect-timeout}
- * and {@code read-timeout} in milliseconds, all as the CDI extension read and checked them. A configuration source, because MicroProfile Rest Client reads
- * these keys from MicroProfile Config before it builds the client; with the lowest ordinal, so that the
+ * and {@code read-timeout} in milliseconds, all as the CDI extension read and checked them. A configuration
+ * source, because MicroProfile Rest Client reads these keys from MicroProfile Config before it builds the
+ * client; with the lowest ordinal, so that the
  * application's own {@code mp-rest} settings win: for the interface's name, for its {@code configKey}
  * (which Rest Client reads after the name, so this source answers nothing when the application set it), and
  * a {@code baseUri} in {@code @RegisterRestClient}.
@@ -101,7 +102,7 @@ public final class RestClientDefaults implements ConfigSource {
     private Optional<Target> target(String interfaceName) {
         try {
             Class<?> type = Class.forName(interfaceName, false, loader);
-            AemClient qualifier = type.isInterface() ? type.getAnnotation(AemClient.class) : null;
+            AemClient qualifier = AemClientExtension.restClientQualifier(type);
             return qualifier == null ? Optional.empty() : Optional.of(new Target(qualifier.value(), type));
         } catch (ClassNotFoundException | LinkageError notAClass) {
             // A configKey, or a name of something else: not ours.

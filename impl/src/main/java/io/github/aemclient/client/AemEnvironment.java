@@ -1,7 +1,6 @@
 package io.github.aemclient.client;
 
 import io.github.aemclient.AccessTokenProvider;
-import io.github.aemclient.ImsException;
 import io.github.aemclient.client.AuthMode;
 import io.github.aemclient.internal.config.EnvironmentAuthentication;
 import io.github.aemclient.internal.config.EnvironmentSettings;
@@ -12,7 +11,6 @@ import io.github.aemclient.internal.config.Settings;
 import io.github.aemclient.internal.credentials.ServiceCredentials;
 import io.github.aemclient.internal.filter.AemAuthenticationFilter;
 import io.github.aemclient.internal.filter.Origin;
-import io.github.aemclient.internal.token.TokenState;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.WebTarget;
@@ -21,7 +19,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -174,41 +171,14 @@ public final class AemEnvironment implements AutoCloseable {
 
     /**
      * {@return whether this environment can authenticate calls now, with the token's expiry, the last failure
-     * and the certificate's expiry} Reads what the environment holds: it never calls IMS, so a readiness probe
-     * may ask it as often as it likes.
+     * and the certificate's expiry} Reads what the environment holds and never waits for IMS, so a readiness
+     * probe may ask it as often as it likes; only while no valid token is held after a failure does asking
+     * start a background attempt, at most once per {@code refresh-retry-interval}.
      */
     public EnvironmentHealth health() {
         requireOpen();
-        Optional<Instant> certificate = settings.credentials().flatMap(ServiceCredentials::certificateExpiresAt);
-        Optional<TokenState> held = authentication.tokenState();
-        if (held.isEmpty()) {
-            return new EnvironmentHealth(true, "no token needed (" + mode().configName() + " authentication)",
-                    Optional.empty(), Optional.empty(), Optional.empty(), certificate);
-        }
-        TokenState state = held.get();
-        Throwable failure = state.lastFailure().orElse(null);
-        boolean configurationRefused = failure instanceof ImsException ims && ims.isConfigurationError();
-        boolean ready;
-        String reason;
-        if (state.validUntil().isPresent()) {
-            // Still able to call AEM: a refusal at the last renewal is shown, but does not take the instance
-            // out of service (every instance would go at once, for what may be a passing IMS or proxy error).
-            ready = true;
-            reason = configurationRefused ? "a valid token is held, but IMS refused the configuration at the last"
-                    + " renewal" : "a valid token is held";
-        } else if (configurationRefused) {
-            ready = false;
-            reason = "IMS refused the configuration at the last attempt";
-        } else if (failure != null) {
-            ready = false;
-            reason = mode() == AuthMode.DEVELOPER ? "the local development token cannot be used"
-                    : "no valid token is held and obtaining one failed";
-        } else {
-            ready = true;
-            reason = "no token obtained yet: the first call obtains one";
-        }
-        return new EnvironmentHealth(ready, reason, state.validUntil(), state.lastFailure(), state.lastFailureAt(),
-                certificate);
+        return EnvironmentHealth.of(mode(), authentication.tokenState(),
+                settings.credentials().flatMap(ServiceCredentials::certificateExpiresAt));
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.github.aemclient.client;
 
+import io.github.aemclient.AemClientException;
+import io.github.aemclient.ImsException;
+import io.github.aemclient.internal.token.TokenState;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,9 +37,45 @@ public final class EnvironmentHealth {
         this.certificateExpiresAt = certificateExpiresAt.orElse(null);
     }
 
+    /**
+     * The rules above, applied to what the environment holds.
+     *
+     * @param held the token provider's state; empty for environments that need no token
+     */
+    static EnvironmentHealth of(AuthMode mode, Optional<TokenState> held, Optional<Instant> certificate) {
+        if (held.isEmpty()) {
+            return new EnvironmentHealth(true, "no token needed (" + mode.configName() + " authentication)",
+                    Optional.empty(), Optional.empty(), Optional.empty(), certificate);
+        }
+        TokenState state = held.get();
+        Throwable failure = state.lastFailure().orElse(null);
+        boolean configurationRefused = failure instanceof ImsException ims && ims.isConfigurationError();
+        boolean ready;
+        String reason;
+        if (state.validUntil().isPresent()) {
+            // Still able to call AEM: a refusal at the last renewal is shown, but does not take the instance
+            // out of service (every instance would go at once, for what may be a passing IMS or proxy error).
+            ready = true;
+            reason = configurationRefused ? "a valid token is held, but IMS refused the configuration at the last"
+                    + " renewal" : "a valid token is held";
+        } else if (configurationRefused) {
+            ready = false;
+            reason = "IMS refused the configuration at the last attempt";
+        } else if (failure != null) {
+            ready = false;
+            reason = mode == AuthMode.DEVELOPER ? "the local development token cannot be used"
+                    : "no valid token is held and obtaining one failed";
+        } else {
+            ready = true;
+            reason = "no token obtained yet: the first call obtains one";
+        }
+        return new EnvironmentHealth(ready, reason, state.validUntil(), state.lastFailure(), state.lastFailureAt(),
+                certificate);
+    }
+
     /** This library's messages are written to carry no secret; another exception's message may. */
     private static String describe(Throwable failure) {
-        return failure instanceof io.github.aemclient.AemClientException && failure.getMessage() != null
+        return failure instanceof AemClientException && failure.getMessage() != null
                 ? failure.getMessage() : failure.getClass().getName();
     }
 

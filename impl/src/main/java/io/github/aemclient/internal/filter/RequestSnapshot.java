@@ -39,8 +39,9 @@ record RequestSnapshot(URI uri, Object[] headers, Object entity, Type entityType
      */
     static Object capture(ClientRequestContext request) {
         URI uri = request.getUri();
-        Object[] headers = headersOf(request.getHeaders(), request.hasEntity() ? 0 : 1);
-        if (request.hasEntity()) {
+        boolean entity = request.hasEntity();
+        Object[] headers = headersOf(request.getHeaders(), entity ? 0 : 1);
+        if (entity) {
             return new RequestSnapshot(uri, headers, request.getEntity(), request.getEntityType(),
                     request.getEntityAnnotations(), request.getMediaType());
         }
