@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.DefinitionException;
@@ -44,6 +45,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -72,6 +75,8 @@ public class AemClientExtension implements Extension {
     private static final System.Logger LOG = System.getLogger(AemClientExtension.class.getName());
     /** Environments to configure (and check at deployment) whether or not anything injects them. */
     static final String ENVIRONMENTS = "aem.environments";
+    /** MicroProfile Rest Client's listener SPI: where it is visible, {@link AemRestClientListener} may be in use. */
+    private static final String REST_CLIENT_LISTENER = "org.eclipse.microprofile.rest.client.spi.RestClientListener";
     private static final Set<Class<?>> INJECTABLE = Set.of(Client.class, WebTarget.class, AccessTokenProvider.class);
 
     /**
@@ -167,7 +172,7 @@ public class AemClientExtension implements Extension {
         recordListed(event);
         event.addBean()
                 .id(AemClientExtension.class.getName() + ".AemEnvironments")
-                .beanClass(AemClientExtension.class)
+                .beanClass(SyntheticBeanArchive.class)
                 .types(AemEnvironments.class, Object.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
                 .scope(Dependent.class)
@@ -196,7 +201,7 @@ public class AemClientExtension implements Extension {
             Class<? extends Annotation> scope, Function<AemEnvironment, T> create) {
         event.<T>addBean()
                 .id(AemClientExtension.class.getName() + "." + type.getSimpleName() + "." + environment)
-                .beanClass(AemClientExtension.class)
+                .beanClass(SyntheticBeanArchive.class)
                 .types(type, Object.class)
                 .qualifiers(AemClient.Literal.of(environment), Any.Literal.INSTANCE)
                 .scope(scope)
@@ -296,6 +301,9 @@ public class AemClientExtension implements Extension {
             closeLoggingFailure(aem.name(), aem::close);
         }
         environments.clear();
+        if (isVisible(REST_CLIENT_LISTENER)) {
+            RestClientListenerCache.release(AemClientExtension.class.getClassLoader(), AemRestClientListener.class);
+        }
     }
 
     /** An environment that fails to close is logged, not thrown, so the other environments still close. */
@@ -359,11 +367,26 @@ public class AemClientExtension implements Extension {
         return aem;
     }
 
-    /** The extension of the application running this code, if a CDI container runs it. */
+    /**
+     * The extension of the application running this code, if a CDI container runs it. {@code CDI.current()}
+     * first; where its bean manager cannot see the extension, the application's own from JNDI: Payara picks
+     * {@code CDI.current()}'s bean manager by the calling class, and for this class (an extension in a bean
+     * archive) gives one that does not see the extension.
+     */
     static Optional<AemClientExtension> current() {
         try {
             return Optional.of(CDI.current().getBeanManager().getExtension(AemClientExtension.class));
-        } catch (IllegalStateException | IllegalArgumentException noContainerOrNoExtension) {
+        } catch (IllegalStateException | IllegalArgumentException noContainerOrNotSeen) {
+            return fromJndi();
+        }
+    }
+
+    private static Optional<AemClientExtension> fromJndi() {
+        try {
+            Object found = new InitialContext().lookup("java:comp/BeanManager");
+            return found instanceof BeanManager beanManager
+                    ? Optional.of(beanManager.getExtension(AemClientExtension.class)) : Optional.empty();
+        } catch (NamingException | RuntimeException | LinkageError noJndiOrNoExtension) {
             return Optional.empty();
         }
     }

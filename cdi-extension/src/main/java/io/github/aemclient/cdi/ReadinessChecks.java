@@ -25,7 +25,7 @@ final class ReadinessChecks {
         for (String environment : environments) {
             event.addBean()
                     .id(AemClientExtension.class.getName() + ".Readiness." + environment)
-                    .beanClass(AemClientExtension.class)
+                    .beanClass(SyntheticBeanArchive.class)
                     .types(HealthCheck.class, Object.class)
                     .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
                     .scope(Dependent.class)

@@ -15,6 +15,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.jboss.resteasy.microprofile.client.RestClientExtension;
@@ -125,6 +126,40 @@ class RestClientTest extends CdiTestSupport {
 
         assertThat(principal(content.page("built"))).isEqualTo(PUBLISH.technicalAccountId());
         assertThat(container.select(AemEnvironments.class).get().names()).contains("publish");
+    }
+
+    /**
+     * RESTEasy caches the listeners per class loader in a static map whose value (this library's listener)
+     * keeps the key (the application's class loader) alive: undeploying must leave no entry holding it.
+     */
+    @Test
+    void shutdownLeavesNoListenerInRestEasysCache() throws Exception {
+        service("author", AUTHOR);
+        service("publish", PUBLISH);
+        startAuthor();
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(new ClassLoader(application) { });
+        try {
+            RestClientBuilder.newBuilder().baseUri(aem.url()).build(RestClients.PublishContent.class);
+        } finally {
+            thread.setContextClassLoader(application);
+        }
+        assertThat(entriesHoldingTheListener()).as("RESTEasy cached the listener").isPositive();
+
+        container.close();
+
+        assertThat(entriesHoldingTheListener()).isZero();
+    }
+
+    private static long entriesHoldingTheListener() throws ReflectiveOperationException {
+        java.lang.reflect.Field field = Class.forName(RestClientListenerCache.RESTEASY_LISTENERS).getDeclaredField("map");
+        field.setAccessible(true);
+        Map<?, ?> map = (Map<?, ?>) field.get(null);
+        synchronized (map) {
+            return map.values().stream().filter(listeners -> ((java.util.Collection<?>) listeners).stream()
+                    .anyMatch(AemRestClientListener.class::isInstance)).count();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** What differs between the server modules, given by each module's failsafe configuration. */
 final class Server {
@@ -25,6 +26,19 @@ final class Server {
      */
     static URI loopback(URL base, String path) {
         return URI.create("http://127.0.0.1:" + base.getPort() + base.getPath() + path);
+    }
+
+    /**
+     * Where MicroProfile Health answers: {@code it.health.url} where the server serves it elsewhere (WildFly:
+     * its management interface), empty where {@code it.health.url} is {@code none} (a configuration without
+     * MicroProfile Health), otherwise {@code /health} on the application's port.
+     */
+    static Optional<String> healthUrl(URL base) {
+        String configured = System.getProperty("it.health.url", "");
+        if (configured.equals("none")) {
+            return Optional.empty();
+        }
+        return Optional.of(configured.isBlank() ? "http://127.0.0.1:" + base.getPort() + "/health" : configured);
     }
 
     /** The server's log file, for servers that write one ({@code it.server.log}); empty otherwise. */
