@@ -9,9 +9,10 @@ import org.eclipse.microprofile.rest.client.spi.RestClientListener;
 /**
  * Authenticates every MicroProfile Rest Client whose interface is annotated {@code @AemClient("env")}, as
  * the environment's injected {@code WebTarget} is: the same filters and token provider (one IMS exchange
- * for both), credentials only to the environment's origin, redirects not followed. A 401 makes the token be
- * renewed for the next call, but the call itself is not replayed: a Rest Client can only send requests its
- * proxy built, so the 401 reaches the caller (as Rest Client's {@code WebApplicationException}). It applies
+ * for both), credentials only to the environment's origin, redirects not followed. After a 401 the token is
+ * renewed and the call sent again, as it went out, through the environment's own client (a Rest Client can
+ * only send requests its proxy built); a call with a body other than text, bytes or a form gets the 401
+ * (as Rest Client's {@code WebApplicationException}), the next call the new token. It applies
  * to clients injected with {@code @RestClient} and to those built with {@code RestClientBuilder.newBuilder()}. The base URL and timeouts come from {@link RestClientDefaults}
  * (for injected clients; a {@code RestClientBuilder} user gives the base URL to the builder).
  *
@@ -43,8 +44,9 @@ public final class AemRestClientListener implements RestClientListener {
                         + " application runs without CDI or without the aem-client CDI extension: the environment's"
                         + " configuration cannot be read"));
         AemEnvironment environment = extension.restClientEnvironment(qualifier.value(), serviceInterface);
-        // A Rest Client sends only requests its proxy built: a 401 renews the token for the next call, and
-        // goes back to the caller instead of being replayed.
-        environment.applyTo(builder).followRedirects(false).property(AemAuthenticationFilter.REPLAY, Boolean.FALSE);
+        // A Rest Client sends only requests its proxy built: after a 401 the request is sent again as it
+        // went out, through the environment's own client.
+        environment.applyTo(builder).followRedirects(false)
+                .property(AemAuthenticationFilter.REPLAY_CLIENT, environment.client());
     }
 }

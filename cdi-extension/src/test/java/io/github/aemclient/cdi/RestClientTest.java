@@ -82,9 +82,12 @@ class RestClientTest extends CdiTestSupport {
         }
     }
 
-    /** A Rest Client proxy cannot be re-sent: the 401 goes back, and the next call has a new token. */
+    /**
+     * A Rest Client proxy cannot re-send its own request: the call is sent again as it went out (the
+     * Rest Client's own headers included) through the environment's client, with the new token.
+     */
     @Test
-    void aRejectedTokenIsRenewedForTheNextCallAndTheRejectionReachesTheCaller() {
+    void aRejectedCallIsSentAgainAsItWentOutWithTheNewToken() {
         service("author", AUTHOR);
         RestClients.Author bean = startAuthor();
         bean.content.page("first");
@@ -93,13 +96,66 @@ class RestClientTest extends CdiTestSupport {
         int exchanges = ims.successfulExchanges();
         ims.revoke(rejected.value());
 
-        assertThatThrownBy(() -> bean.content.page("rejected")).isInstanceOf(WebApplicationException.class)
+        assertThat(principal(bean.content.put("rejected", "r7", "new text"))).isEqualTo(AUTHOR.technicalAccountId());
+
+        assertThat(ims.successfulExchanges() - exchanges).as("one renewal").isEqualTo(1);
+        List<AemRequest> sent = aem.requests().stream().filter(r -> r.path().equals("/content/rejected.json")).toList();
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).status()).isEqualTo(401);
+        assertThat(sent.get(0).bearerToken()).contains(rejected.value());
+        AemRequest replay = sent.get(1);
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.bearerToken()).isPresent().get().isNotEqualTo(rejected.value());
+        assertThat(replay.method()).isEqualTo("PUT");
+        assertThat(replay.body()).isEqualTo("new text");
+        assertThat(replay.header("X-Revision")).contains("r7");
+        assertThat(replay.header("X-Typed-Client")).as("a header the Rest Client's own filter added").contains("author-content");
+        assertThat(replay.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(replay.headers().entrySet()).filteredOn(h -> h.getKey().equalsIgnoreCase("Authorization"))
+                .singleElement().satisfies(h -> assertThat(h.getValue()).hasSize(1));
+    }
+
+    /** The environment's client may not write what the Rest Client's providers write: that call gets the 401. */
+    @Test
+    void aRejectedCallWithABodyOnlyTheRestClientCanWriteGetsThe401AndTheNextCallTheNewToken() {
+        service("author", AUTHOR);
+        RestClients.Author bean = startAuthor();
+        bean.content.page("first");
+        AccessToken rejected = container.select(AccessTokenProvider.class, AemClient.Literal.of("author")).get()
+                .getAccessToken();
+        ims.revoke(rejected.value());
+
+        assertThatThrownBy(() -> bean.content.putNote("noted", new RestClients.Note("hello")))
+                .isInstanceOf(WebApplicationException.class)
                 .satisfies(e -> assertThat(((WebApplicationException) e).getResponse().getStatus()).isEqualTo(401));
         assertThat(principal(bean.content.page("again"))).isEqualTo(AUTHOR.technicalAccountId());
 
-        assertThat(ims.successfulExchanges() - exchanges).isEqualTo(1);
+        assertThat(aem.requests()).filteredOn(r -> r.path().equals("/content/noted.note")).singleElement()
+                .satisfies(r -> assertThat(r.body()).isEqualTo("note: hello"));
         assertThat(lastRequest(aem).bearerToken()).isPresent().get().isNotEqualTo(rejected.value());
-        assertThat(aem.requests()).filteredOn(r -> r.path().equals("/content/rejected.json")).hasSize(1);
+    }
+
+    /** AEM refusing every token: each call replayed at most once, then no more once renewals are held back. */
+    @Test
+    void anAemThatRefusesEveryTokenGetsNoReplayLoopAndNoExchangeStorm() {
+        try (AemStandIn refusing = AemStandIn.start(ims).refuseEveryToken()) {
+            service("author", AUTHOR);
+            configure("aem.author.url", refusing.url().toString());
+            RestClients.Author bean = startAuthor();
+            int exchanges = ims.successfulExchanges();
+
+            for (int i = 0; i < 5; i++) {
+                String page = "refused-" + i;
+                assertThatThrownBy(() -> bean.content.page(page)).isInstanceOf(WebApplicationException.class)
+                        .satisfies(e -> assertThat(((WebApplicationException) e).getResponse().getStatus())
+                                .isEqualTo(401));
+            }
+
+            assertThat(ims.successfulExchanges() - exchanges).as("IMS exchanges").isLessThanOrEqualTo(2);
+            assertThat(refusing.requests()).as("each call at most replayed once").hasSizeLessThanOrEqualTo(10);
+            assertThat(refusing.requests()).filteredOn(r -> r.path().equals("/content/refused-4.json"))
+                    .as("no replay once renewals are held back").hasSize(1);
+        }
     }
 
     @Test

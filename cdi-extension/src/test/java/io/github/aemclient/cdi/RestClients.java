@@ -3,10 +3,23 @@ package io.github.aemclient.cdi;
 import io.github.aemclient.AemClient;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -19,10 +32,39 @@ final class RestClients {
     @RegisterRestClient
     @AemClient("author")
     @Path("/content")
+    @RegisterProvider(NoteWriter.class)
+    @ClientHeaderParam(name = "X-Typed-Client", value = "author-content")
     public interface AuthorContent {
         @GET
         @Path("/{page}.json")
         String page(@PathParam("page") String page);
+
+        @PUT
+        @Path("/{page}.json")
+        @Consumes(MediaType.TEXT_PLAIN)
+        String put(@PathParam("page") String page, @HeaderParam("X-Revision") String revision, String body);
+
+        @PUT
+        @Path("/{page}.note")
+        @Consumes("text/x-note")
+        String putNote(@PathParam("page") String page, Note note);
+    }
+
+    /** A body only the Rest Client's own provider can write. */
+    public record Note(String text) {
+    }
+
+    public static final class NoteWriter implements MessageBodyWriter<Note> {
+        @Override
+        public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+            return type == Note.class;
+        }
+
+        @Override
+        public void writeTo(Note note, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+            out.write(("note: " + note.text()).getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @RegisterRestClient(configKey = "aem-pages")

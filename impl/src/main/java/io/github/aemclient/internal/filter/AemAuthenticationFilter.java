@@ -23,11 +23,14 @@ import java.util.Objects;
 public final class AemAuthenticationFilter implements ClientRequestFilter, ClientResponseFilter {
 
     /**
-     * A client property: {@code false} turns the replay after a 401 off for that client (the token is still
-     * renewed for the next call). For clients whose implementation can only send requests it built itself,
-     * such as a MicroProfile Rest Client proxy.
+     * A client property: a {@link jakarta.ws.rs.client.Client} carrying this environment's filters, through
+     * which a request AEM answered 401 is sent again, with the headers it was sent with, instead of through
+     * its own client. For clients whose implementation can only send requests it built itself, such as a
+     * MicroProfile Rest Client proxy. Since that client may lack the writers the request's own client had,
+     * only requests without a body or with a text, bytes or form body are replayed this way; others get the
+     * 401 (the token is renewed for the next call either way).
      */
-    public static final String REPLAY = "io.github.aemclient.replay";
+    public static final String REPLAY_CLIENT = "io.github.aemclient.replay-client";
 
     private final Origin aemOrigin;
     private final RequestAuthenticator authenticator;

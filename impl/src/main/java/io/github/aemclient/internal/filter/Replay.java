@@ -9,6 +9,7 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -44,6 +45,8 @@ final class Replay {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
     /** AEM's 401 bodies are a few hundred bytes; reading more than this would be reading something else. */
     static final int MAX_DISCARDED_BYTES = 64 * 1024;
+    /** Bodies every JAX-RS client writes with its built-in providers (JAX-RS 3.1, section 4.2.4). */
+    private static final Set<Class<?>> WRITTEN_BY_ANY_CLIENT = Set.of(String.class, byte[].class, Form.class);
 
     private Replay() {
     }
@@ -58,12 +61,21 @@ final class Replay {
     }
 
     static boolean isAllowed(ClientRequestContext request) {
-        if (isReplay(request) || !isIdempotent(request.getMethod())
-                || Boolean.FALSE.equals(request.getConfiguration().getProperty(AemAuthenticationFilter.REPLAY))) {
+        if (isReplay(request) || !isIdempotent(request.getMethod())) {
             return false;
         }
         RequestSnapshot sent = snapshotOf(request);
-        return sent.entity() == null || RepeatableEntities.isRepeatable(sent.entity());
+        if (sent.entity() == null) {
+            return true;
+        }
+        return replayClientOf(request) == null ? RepeatableEntities.isRepeatable(sent.entity())
+                : WRITTEN_BY_ANY_CLIENT.contains(sent.entity().getClass());
+    }
+
+    /** The client to replay through instead of the request's own, if its client named one. */
+    private static Client replayClientOf(ClientRequestContext request) {
+        return request.getConfiguration().getProperty(AemAuthenticationFilter.REPLAY_CLIENT) instanceof Client via
+                ? via : null;
     }
 
     /**
@@ -80,7 +92,8 @@ final class Replay {
         }
         Capture capture = new Capture();
         RequestSnapshot sent = snapshotOf(request);
-        Invocation.Builder copy = copyOf(request, sent, capture);
+        Client via = replayClientOf(request);
+        Invocation.Builder copy = via != null ? asSent(request, sent, via, capture) : copyOf(request, sent, capture);
         Response replayed = sent.entity() != null
                 ? copy.method(request.getMethod(), entityOf(sent))
                 : copy.method(request.getMethod());
@@ -138,15 +151,38 @@ final class Replay {
         }
         copy.property(REPLAYED_PROPERTY, Boolean.TRUE);
         sent.forEachHeader((name, values) -> {
-            // The new token comes from the request filter; the entity brings its own type and length.
-            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
-                    && !(sent.entity() != null && HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name))) {
+            if (isResent(name, sent)) {
                 for (Object value : values) {
                     copy.header(name, value);
                 }
             }
         });
         return copy;
+    }
+
+    /**
+     * The request as it went out (its URI and the headers every filter gave it), to be sent through
+     * {@code via}, whose filters give it a current token; nothing of the request's own client is used.
+     */
+    private static Invocation.Builder asSent(ClientRequestContext request, RequestSnapshot sent, Client via,
+            Capture capture) {
+        Invocation.Builder copy = via.target(request.getUri()).register(capture).request();
+        copy.property(REPLAYED_PROPERTY, Boolean.TRUE);
+        for (Map.Entry<String, List<String>> header : request.getStringHeaders().entrySet()) {
+            String name = header.getKey();
+            if (isResent(name, sent)) {
+                for (String value : header.getValue()) {
+                    copy.header(name, value);
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** The new token comes from the request filter; the entity brings its own type and length. */
+    private static boolean isResent(String header, RequestSnapshot sent) {
+        return !HttpHeaders.AUTHORIZATION.equalsIgnoreCase(header) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(header)
+                && !(sent.entity() != null && HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(header));
     }
 
     private static void register(WebTarget target, Object provider, Map<Class<?>, Integer> contracts) {

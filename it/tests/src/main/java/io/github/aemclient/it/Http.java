@@ -18,9 +18,18 @@ final class Http {
 
     /** A GET with a generous timeout (a server under a whole suite can be slow), its body as text. */
     static HttpResponse<String> get(URI uri) {
+        return send(HttpRequest.newBuilder(uri));
+    }
+
+    /** A PUT of text, like {@link #get(URI)}. */
+    static HttpResponse<String> put(URI uri, String text) {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import io.github.aemclient.it.app.AemApi;
 import io.github.aemclient.it.app.AemPages;
 import io.github.aemclient.it.app.FastAemPages;
 import io.github.aemclient.it.app.MicroProfileResource;
+import io.github.aemclient.it.app.ReplayedAemPages;
 import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.ImsStandIn;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -39,7 +41,8 @@ class MicroProfileIT {
     static final TestCredentials PAGES = TestCredentials.generate();
     static final TestCredentials LISTED = TestCredentials.generate();
     static final TestCredentials FAST = TestCredentials.generate();
-    static final ImsStandIn IMS = ImsStandIn.start().register(PAGES).register(LISTED);
+    static final TestCredentials REPLAYED = TestCredentials.generate();
+    static final ImsStandIn IMS = ImsStandIn.start().register(PAGES).register(LISTED).register(REPLAYED);
     static final AemStandIn AEM = AemStandIn.start(IMS);
     /** Tokens of 4 s: renewals happen under the test's traffic. */
     static final ImsStandIn FAST_IMS = ImsStandIn.start().register(FAST).tokenLifetime(Duration.ofSeconds(4));
@@ -54,9 +57,10 @@ class MicroProfileIT {
         Deployments.service(config, "it-mp", AEM.url(), PAGES, WORK.resolve("pages.json"), IMS.url());
         Deployments.service(config, "it-mp-fast", FAST_AEM.url(), FAST, WORK.resolve("fast.json"), FAST_IMS.url());
         Deployments.service(config, "it-listed", AEM.url(), LISTED, WORK.resolve("listed.json"), IMS.url());
+        Deployments.service(config, "it-mp-replay", AEM.url(), REPLAYED, WORK.resolve("replayed.json"), IMS.url());
         config.put("aem.environments", "it-listed");
         return Deployments.war("aem-mp", config, AemApi.class, MicroProfileResource.class, AemPages.class,
-                FastAemPages.class);
+                FastAemPages.class, ReplayedAemPages.class);
     }
 
     @AfterAll
@@ -109,6 +113,27 @@ class MicroProfileIT {
         assertThat(exchangesOf(FAST_IMS, FAST)).as("renewals of 4-second tokens over 10 s").isBetween(2L, 8L);
         assertThat(FAST_AEM.requests()).filteredOn(r -> r.path().startsWith("/content/traffic-"))
                 .extracting(AemRequest::status).as("no call went out with an expired token").containsOnly(200);
+    }
+
+    /** The Rest Client's call AEM refused is sent again as it went out (its headers, its body), with a new token. */
+    @Test
+    void aTypedCallAemRefusedIsSentAgainWithTheNewToken() {
+        assertThat(Http.put(Server.loopback(base, "api/mp/replayed/before?revision=r1"), "first").statusCode())
+                .isEqualTo(200);
+        IMS.revokeTokensOf(REPLAYED.clientId());
+
+        HttpResponse<String> response = Http.put(Server.loopback(base, "api/mp/replayed/after?revision=r2"), "second");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains(REPLAYED.technicalAccountId());
+        List<AemRequest> sent = AEM.requests().stream().filter(r -> r.path().equals("/content/after.json")).toList();
+        assertThat(sent).extracting(AemRequest::status).containsExactly(401, 200);
+        assertThat(sent.get(1).bearerToken()).isPresent().get().isNotEqualTo(sent.get(0).bearerToken().orElseThrow());
+        assertThat(sent.get(1).method()).isEqualTo("PUT");
+        assertThat(sent.get(1).body()).isEqualTo("second");
+        assertThat(sent.get(1).header("X-Revision")).contains("r2");
+        assertThat(sent.get(1).header("X-Typed-Client")).contains("replayed-pages");
+        assertThat(exchangesOf(IMS, REPLAYED)).isEqualTo(2);
     }
 
     @Test

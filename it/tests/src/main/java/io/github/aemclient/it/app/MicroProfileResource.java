@@ -5,11 +5,14 @@ import io.github.aemclient.cdi.AemEnvironments;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
@@ -32,6 +35,10 @@ public class MicroProfileResource {
     FastAemPages fastPages;
 
     @Inject
+    @RestClient
+    ReplayedAemPages replayedPages;
+
+    @Inject
     @AemClient("it-mp")
     WebTarget target;
 
@@ -50,6 +57,14 @@ public class MicroProfileResource {
     @Produces(MediaType.TEXT_PLAIN)
     public Response fast(@PathParam("page") String page) {
         return call(() -> fastPages.page(page));
+    }
+
+    @PUT
+    @Path("replayed/{page}")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response replayed(@PathParam("page") String page, @QueryParam("revision") String revision, String text) {
+        return call(() -> replayedPages.put(page, revision, text));
     }
 
     @GET
