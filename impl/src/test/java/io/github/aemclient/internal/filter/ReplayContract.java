@@ -9,6 +9,7 @@ import io.github.aemclient.testkit.AemStandIn;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.Entity;
@@ -96,6 +97,75 @@ public abstract class ReplayContract extends ReplayFixture {
         assertThat(replayed.header("X-Request-Property")).contains("from-request#2");
         assertThat(replayed.headers().get("x-request-id")).as("not doubled").hasSize(1);
         assertThat(replayed.headers().get("authorization")).as("one Authorization, the new one").hasSize(1);
+    }
+
+    /**
+     * A client that names a replay client (as the MicroProfile Rest Client support does): the request is
+     * sent again as it went out, headers its own filters added included, through the replay client; its own
+     * client's filters do not run again.
+     */
+    @Test
+    void throughAReplayClientTheRequestIsSentAgainAsItWentOut() {
+        try (Client own = author.applyTo(clientBuilder().get().build())) {
+            own.property(AemAuthenticationFilter.REPLAY_CLIENT, author.client()).register(new PropertyToHeader());
+            List<AemRequest> seen = revokeAndRecord(() -> {
+                try (Response response = own.target(aem.url()).path("/content/as-sent.json")
+                        .property(PropertyToHeader.TARGET_PROPERTY, "from-target").request(MediaType.APPLICATION_JSON)
+                        .header("X-Request-Id", "r-43").header("X-Multi", "a").header("X-Multi", "b")
+                        .put(Entity.text("the text"))) {
+                    assertThat(response.getStatus()).isEqualTo(200);
+                    assertThat(json(response.readEntity(String.class)).getString("principal"))
+                            .isEqualTo(TEST.technicalAccountId());
+                }
+            });
+
+            assertThat(seen).extracting(AemRequest::path, AemRequest::status)
+                    .containsExactly(tuple("/content/as-sent.json", 401), tuple("/content/as-sent.json", 200));
+            AemRequest replayed = seen.get(1);
+            assertThat(replayed.bearerToken()).isPresent().isNotEqualTo(seen.get(0).bearerToken());
+            assertThat(replayed.method()).isEqualTo("PUT");
+            assertThat(replayed.body()).isEqualTo("the text");
+            assertThat(replayed.header("X-Target-Property")).as("as it went out: its filter did not run again")
+                    .contains("from-target#1");
+            assertThat(replayed.headers().get("x-request-id")).containsExactly("r-43");
+            assertThat(String.join(",", replayed.headers().get("x-multi")).replace(" ", "")).isEqualTo("a,b");
+            assertThat(replayed.headers().get("authorization")).as("one Authorization, the new one").hasSize(1);
+            assertThat(replayed.headers().get("content-type")).singleElement().asString().startsWith("text/plain");
+            assertThat(replayed.header("Accept")).contains(MediaType.APPLICATION_JSON);
+        }
+    }
+
+    /** The replay client may lack the writer of a body the request's own client wrote: no replay, the 401. */
+    @Test
+    void throughAReplayClientABodyOnlyTheOwnClientWritesIsNotReplayed() {
+        try (Client own = author.applyTo(clientBuilder().get().build())) {
+            own.property(AemAuthenticationFilter.REPLAY_CLIENT, author.client()).register(PageWriter.class);
+            List<AemRequest> seen = revokeAndRecord(() -> {
+                try (Response response = own.target(aem.url()).path("/content/page-as-sent").request()
+                        .put(Entity.entity(new Page("Hello"), MediaType.valueOf(PageWriter.TYPE)))) {
+                    assertThat(response.getStatus()).isEqualTo(401);
+                }
+            });
+
+            assertThat(seen).extracting(AemRequest::status).containsExactly(401);
+        }
+    }
+
+    /** Anything but a client under the property is not a replay client: the request is replayed as usual. */
+    @Test
+    void aReplayClientPropertyThatIsNoClientIsIgnored() {
+        try (Client own = author.applyTo(clientBuilder().get().build())) {
+            own.property(AemAuthenticationFilter.REPLAY_CLIENT, "not a client").register(new PropertyToHeader());
+            List<AemRequest> seen = revokeAndRecord(() -> {
+                try (Response response = own.target(aem.url()).path("/content/usual.json")
+                        .property(PropertyToHeader.TARGET_PROPERTY, "from-target").request().get()) {
+                    assertThat(response.getStatus()).isEqualTo(200);
+                }
+            });
+
+            assertThat(seen).extracting(AemRequest::status).containsExactly(401, 200);
+            assertThat(seen.get(1).header("X-Target-Property")).as("replayed by its own client").contains("from-target#2");
+        }
     }
 
     @Test
