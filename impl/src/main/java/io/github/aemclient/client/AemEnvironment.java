@@ -11,8 +11,11 @@ import io.github.aemclient.internal.config.Settings;
 import io.github.aemclient.internal.credentials.ServiceCredentials;
 import io.github.aemclient.internal.filter.AemAuthenticationFilter;
 import io.github.aemclient.internal.filter.Origin;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Configurable;
 import java.net.URI;
@@ -209,7 +212,8 @@ public final class AemEnvironment implements AutoCloseable {
         // carry the Authorization header along (Jersey follows by default; RESTEasy does not).
         return configurable.property(JERSEY_FOLLOW_REDIRECTS, Boolean.FALSE)
                 .property(RESTEASY_FOLLOW_REDIRECTS, Boolean.FALSE)
-                .register(filter)
+                .register(filter, Map.of(ClientRequestFilter.class, Priorities.AUTHENTICATION,
+                        ClientResponseFilter.class, AemAuthenticationFilter.RESPONSE_PRIORITY))
                 .register(filter.requestSnapshots());
     }
 

@@ -32,6 +32,13 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
      */
     public static final String REPLAY_CLIENT = "io.github.aemclient.replay-client";
 
+    /**
+     * The response side's priority, the highest: response filters run from the highest priority down, so
+     * this one sees AEM's 401 first and every other response filter (the application's, a Rest Client's)
+     * sees the replay's answer; one that throws on errors cannot keep the token from being dropped.
+     */
+    public static final int RESPONSE_PRIORITY = Integer.MAX_VALUE;
+
     private final Origin aemOrigin;
     private final RequestAuthenticator authenticator;
     private final ClientRequestFilter snapshots;

@@ -99,6 +99,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
      * caller to obtain one, and never come back.
      */
     public TokenState heldState() {
+        // In this order: a renewal clears the failure before it publishes the token (see renew).
         Cached current = cached.get();
         Failure failure = lastFailure;
         long now = clock.millis();
@@ -345,6 +346,10 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
             }
             return;
         }
+        // The failure is cleared before the token is published: heldState() reads the token first, so it
+        // never sees the new token together with the failure it ends.
+        Failure failure = lastFailure;
+        lastFailure = null;
         // Publish the token before clearing inFlight, so no thread sees "stale and nothing running"
         // in between and starts a second renewal; but never after close, and withdrawn if close came meanwhile:
         // the token must not outlive the environment.
@@ -356,12 +361,10 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
             end(mine, closedDuring(null));
             return;
         }
-        Failure failure = lastFailure;
         if (failure != null) {
             LOG.log(Level.INFO, "Access token for environment ''{0}'' renewed after {1} failed attempt(s)",
                     environment, Integer.toString(failure.attempts));
         }
-        lastFailure = null;
         inFlight.compareAndSet(mine, null);
         mine.result.complete(renewed);
     }

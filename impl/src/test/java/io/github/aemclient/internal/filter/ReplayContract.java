@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Configurable;
@@ -97,6 +98,31 @@ public abstract class ReplayContract extends ReplayFixture {
         assertThat(replayed.header("X-Request-Property")).contains("from-request#2");
         assertThat(replayed.headers().get("x-request-id")).as("not doubled").hasSize(1);
         assertThat(replayed.headers().get("authorization")).as("one Authorization, the new one").hasSize(1);
+    }
+
+    /**
+     * The application's own response filters (default priority, as {@code @RegisterProvider} gives them) see
+     * the replay's answer, not the 401: one that throws on errors must not keep the token from being renewed.
+     */
+    @Test
+    void theApplicationsResponseFiltersSeeTheReplaysAnswer() {
+        List<Integer> seenByTheApplication = new CopyOnWriteArrayList<>();
+        ClientResponseFilter errorsToExceptions = (request, response) -> {
+            seenByTheApplication.add(response.getStatus());
+            if (response.getStatus() >= 400) {
+                throw new IllegalStateException("HTTP " + response.getStatus());
+            }
+        };
+        List<AemRequest> seen = revokeAndRecord(() -> {
+            try (Response response = author.target().register(errorsToExceptions).path("/content/filtered.json")
+                    .request().get()) {
+                assertThat(response.getStatus()).isEqualTo(200);
+            }
+        });
+
+        assertThat(seen).extracting(AemRequest::status).containsExactly(401, 200);
+        // Twice: on the replay (its target's filters run again) and on the answer the caller gets.
+        assertThat(seenByTheApplication).containsExactly(200, 200);
     }
 
     /**
