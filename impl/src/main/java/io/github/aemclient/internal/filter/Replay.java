@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.WriterInterceptor;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -35,7 +36,15 @@ import java.util.Set;
  * <p>The copy is faithful or not sent: it has the request's method, headers, properties and the providers
  * and properties registered on its {@code WebTarget} (which the client does not know), and its entity
  * with its generic type and annotations; only idempotent methods are replayed, and only entities that
- * can be written twice ({@link RepeatableEntities}). The replay's answer reaches the caller as it came
+ * can be written twice ({@link RepeatableEntities}).
+ *
+ * <p>A client that names a replay client ({@link AemAuthenticationFilter#REPLAY_CLIENT}: a MicroProfile
+ * Rest Client, which sends only what its proxy built) has its request sent again as it went out, through
+ * that client instead: the URI, the headers every filter gave it and the body as the filters left it; no
+ * property, provider or filter of its own client takes part. Only bodies any client writes the same
+ * (text, bytes, forms) and that no writer interceptor changed are sent again this way.
+ *
+ * <p>The replay's answer reaches the caller as it came
  * off the wire: status, headers and the undecoded body stream, so reader interceptors (gzip, say) run
  * once, in the caller's {@code readEntity}, and a large body is streamed, never buffered.
  */
@@ -64,12 +73,30 @@ final class Replay {
         if (isReplay(request) || !isIdempotent(request.getMethod())) {
             return false;
         }
+        if (replayClientOf(request) != null) {
+            return isResendableAsSent(request);
+        }
         RequestSnapshot sent = snapshotOf(request);
-        if (sent.entity() == null) {
+        return sent.entity() == null || RepeatableEntities.isRepeatable(sent.entity());
+    }
+
+    /**
+     * Whether another client can send the body as it went out: one any client writes with its built-in
+     * providers, and that no writer interceptor of the request's own client changed on the way (the
+     * replay client has none of them: a gzip'd body would go out plain under {@code Content-Encoding}).
+     */
+    private static boolean isResendableAsSent(ClientRequestContext request) {
+        if (!request.hasEntity()) {
             return true;
         }
-        return replayClientOf(request) == null ? RepeatableEntities.isRepeatable(sent.entity())
-                : WRITTEN_BY_ANY_CLIENT.contains(sent.entity().getClass());
+        return WRITTEN_BY_ANY_CLIENT.contains(request.getEntity().getClass())
+                && request.getHeaderString(HttpHeaders.CONTENT_ENCODING) == null
+                && !hasWriterInterceptors(request.getConfiguration());
+    }
+
+    private static boolean hasWriterInterceptors(Configuration configuration) {
+        return configuration.getInstances().stream().anyMatch(WriterInterceptor.class::isInstance)
+                || configuration.getClasses().stream().anyMatch(WriterInterceptor.class::isAssignableFrom);
     }
 
     /** The client to replay through instead of the request's own, if its client named one. */
@@ -91,12 +118,18 @@ final class Replay {
             return;
         }
         Capture capture = new Capture();
-        RequestSnapshot sent = snapshotOf(request);
         Client via = replayClientOf(request);
-        Invocation.Builder copy = via != null ? asSent(request, sent, via, capture) : copyOf(request, sent, capture);
-        Response replayed = sent.entity() != null
-                ? copy.method(request.getMethod(), entityOf(sent))
-                : copy.method(request.getMethod());
+        Response replayed;
+        if (via != null) {
+            Invocation.Builder copy = asSent(request, via, capture);
+            replayed = request.hasEntity() ? copy.method(request.getMethod(), entityAsSent(request))
+                    : copy.method(request.getMethod());
+        } else {
+            RequestSnapshot sent = snapshotOf(request);
+            Invocation.Builder copy = copyOf(request, sent, capture);
+            replayed = sent.entity() != null ? copy.method(request.getMethod(), entityOf(sent))
+                    : copy.method(request.getMethod());
+        }
         try {
             response.setStatus(replayed.getStatus());
             response.getHeaders().clear();
@@ -151,7 +184,7 @@ final class Replay {
         }
         copy.property(REPLAYED_PROPERTY, Boolean.TRUE);
         sent.forEachHeader((name, values) -> {
-            if (isResent(name, sent)) {
+            if (isResent(name, sent.entity() != null)) {
                 for (Object value : values) {
                     copy.header(name, value);
                 }
@@ -164,13 +197,12 @@ final class Replay {
      * The request as it went out (its URI and the headers every filter gave it), to be sent through
      * {@code via}, whose filters give it a current token; nothing of the request's own client is used.
      */
-    private static Invocation.Builder asSent(ClientRequestContext request, RequestSnapshot sent, Client via,
-            Capture capture) {
+    private static Invocation.Builder asSent(ClientRequestContext request, Client via, Capture capture) {
         Invocation.Builder copy = via.target(request.getUri()).register(capture).request();
         copy.property(REPLAYED_PROPERTY, Boolean.TRUE);
         for (Map.Entry<String, List<String>> header : request.getStringHeaders().entrySet()) {
             String name = header.getKey();
-            if (isResent(name, sent)) {
+            if (isResent(name, request.hasEntity())) {
                 for (String value : header.getValue()) {
                     copy.header(name, value);
                 }
@@ -179,10 +211,16 @@ final class Replay {
         return copy;
     }
 
+    /** The body as it went out, after the request's filters: {@link #isResendableAsSent} allowed its kind. */
+    private static Entity<?> entityAsSent(ClientRequestContext request) {
+        MediaType mediaType = Objects.requireNonNullElse(request.getMediaType(), MediaType.APPLICATION_OCTET_STREAM_TYPE);
+        return Entity.entity(request.getEntity(), mediaType, request.getEntityAnnotations());
+    }
+
     /** The new token comes from the request filter; the entity brings its own type and length. */
-    private static boolean isResent(String header, RequestSnapshot sent) {
+    private static boolean isResent(String header, boolean withEntity) {
         return !HttpHeaders.AUTHORIZATION.equalsIgnoreCase(header) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(header)
-                && !(sent.entity() != null && HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(header));
+                && !(withEntity && HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(header));
     }
 
     private static void register(WebTarget target, Object provider, Map<Class<?>, Integer> contracts) {

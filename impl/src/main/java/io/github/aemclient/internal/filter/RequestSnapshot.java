@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * A request to AEM as the application built it, before any request filter ran: what a replay sends, so
- * that filters running again on the replay (adding a trace header, signing the query string) produce what
- * they produced the first time, not their work twice over.
+ * A request to AEM as the application built it, before any request filter ran: what a replay through the
+ * request's own client sends, so that filters running again on the replay (adding a trace header, signing
+ * the query string) produce what they produced the first time, not their work twice over. (A replay
+ * through a replay client sends the request as it went out instead: see {@link Replay}.)
  *
  * @param headers name, value, name, value...: a header with several values has them as one {@link Values}
  */

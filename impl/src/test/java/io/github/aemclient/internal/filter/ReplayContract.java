@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.WriterInterceptor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -158,6 +159,51 @@ public abstract class ReplayContract extends ReplayFixture {
             assertThat(replayed.headers().get("authorization")).as("one Authorization, the new one").hasSize(1);
             assertThat(replayed.headers().get("content-type")).singleElement().asString().startsWith("text/plain");
             assertThat(replayed.header("Accept")).contains(MediaType.APPLICATION_JSON);
+        }
+    }
+
+    /** As it went out: the body and type a filter of the request's own client put in place of the caller's. */
+    @Test
+    void throughAReplayClientTheBodyIsTheOneTheFiltersLeft() {
+        try (Client own = author.applyTo(clientBuilder().get().build())) {
+            own.property(AemAuthenticationFilter.REPLAY_CLIENT, author.client()).register((ClientRequestFilter) request ->
+                    request.setEntity("{\"wrapped\":\"" + request.getEntity() + "\"}", null,
+                            MediaType.APPLICATION_JSON_TYPE));
+            List<AemRequest> seen = revokeAndRecord(() -> {
+                try (Response response = own.target(aem.url()).path("/content/wrapped.json").request()
+                        .put(Entity.text("plain"))) {
+                    assertThat(response.getStatus()).isEqualTo(200);
+                }
+            });
+
+            assertThat(seen).extracting(AemRequest::status).containsExactly(401, 200);
+            assertThat(seen).extracting(AemRequest::body).containsOnly("{\"wrapped\":\"plain\"}");
+            assertThat(seen.get(1).headers().get("content-type")).singleElement().asString()
+                    .startsWith(MediaType.APPLICATION_JSON);
+        }
+    }
+
+    /** A writer interceptor of the request's own client (gzip, say) changed the bytes: no replay, the 401. */
+    @Test
+    void throughAReplayClientABodyAWriterInterceptorChangedIsNotReplayed() {
+        try (Client own = author.applyTo(clientBuilder().get().build())) {
+            own.property(AemAuthenticationFilter.REPLAY_CLIENT, author.client()).register((WriterInterceptor) context -> {
+                context.setOutputStream(new java.io.FilterOutputStream(context.getOutputStream()) {
+                    @Override
+                    public void write(int b) throws IOException {
+                        super.write(Character.toUpperCase(b));
+                    }
+                });
+                context.proceed();
+            });
+            List<AemRequest> seen = revokeAndRecord(() -> {
+                try (Response response = own.target(aem.url()).path("/content/intercepted.json").request()
+                        .put(Entity.text("shout"))) {
+                    assertThat(response.getStatus()).isEqualTo(401);
+                }
+            });
+
+            assertThat(seen).singleElement().satisfies(r -> assertThat(r.body()).isEqualTo("SHOUT"));
         }
     }
 
