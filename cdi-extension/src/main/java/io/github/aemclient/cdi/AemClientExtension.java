@@ -92,6 +92,8 @@ public class AemClientExtension implements Extension {
     private final Map<String, Usage> usages = new TreeMap<>();
     private final Map<String, AemEnvironment> environments = new ConcurrentHashMap<>();
     private volatile boolean shutDown;
+    /** The clients Rest Client calls are replayed through when their timeouts are not the environment's. */
+    private final RestClientReplays restClientReplays = new RestClientReplays();
 
     /**
      * Called by the CDI container, which finds the extension through {@code META-INF/services}; an
@@ -297,6 +299,7 @@ public class AemClientExtension implements Extension {
             // No environment is built after this: one built lazily now would never be closed.
             shutDown = true;
         }
+        restClientReplays.close();
         for (AemEnvironment aem : environments.values()) {
             closeLoggingFailure(aem.name(), aem::close);
         }
@@ -367,6 +370,11 @@ public class AemClientExtension implements Extension {
         return aem;
     }
 
+    /** For {@link AemRestClientListener}: how a Rest Client's calls are replayed after a 401. */
+    RestClientReplays restClientReplays() {
+        return restClientReplays;
+    }
+
     /**
      * The extension of the application running this code, if a CDI container runs it. {@code CDI.current()}
      * first; where its bean manager cannot see the extension, the application's own from JNDI: Payara picks
@@ -411,7 +419,7 @@ public class AemClientExtension implements Extension {
     }
 
     /** The application's MicroProfile Config. */
-    private static Config config() {
+    static Config config() {
         return ConfigProvider.getConfig(classLoader());
     }
 

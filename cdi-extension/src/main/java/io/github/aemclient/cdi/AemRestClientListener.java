@@ -2,7 +2,6 @@ package io.github.aemclient.cdi;
 
 import io.github.aemclient.AemClient;
 import io.github.aemclient.client.AemEnvironment;
-import io.github.aemclient.internal.filter.AemAuthenticationFilter;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.eclipse.microprofile.rest.client.spi.RestClientListener;
 
@@ -44,9 +43,7 @@ public final class AemRestClientListener implements RestClientListener {
                         + " application runs without CDI or without the aem-client CDI extension: the environment's"
                         + " configuration cannot be read"));
         AemEnvironment environment = extension.restClientEnvironment(qualifier.value(), serviceInterface);
-        // A Rest Client sends only requests its proxy built: after a 401 the request is sent again as it
-        // went out, through the environment's own client.
-        environment.applyTo(builder).followRedirects(false)
-                .property(AemAuthenticationFilter.REPLAY_CLIENT, environment.client());
+        extension.restClientReplays().configure(environment.applyTo(builder).followRedirects(false), serviceInterface,
+                environment, AemClientExtension.config());
     }
 }

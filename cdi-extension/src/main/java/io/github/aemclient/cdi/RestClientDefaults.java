@@ -131,6 +131,11 @@ public final class RestClientDefaults implements ConfigSource {
         return getName();
     }
 
+    /** The {@code configKey} of the interface's {@code @RegisterRestClient}, or empty. */
+    static String configKeyOf(Class<?> restInterface) {
+        return Target.member(restInterface, "configKey");
+    }
+
     private static final class Target {
         final String environment;
         final Class<?> type;

@@ -115,6 +115,51 @@ class RestClientTest extends CdiTestSupport {
                 .singleElement().satisfies(h -> assertThat(h.getValue()).hasSize(1));
     }
 
+    /**
+     * An interface told to connect its own way (here a hostname verifier; likewise a trust store, key store
+     * or proxy) is not replayed through the environment's client, which would connect another way: the
+     * call gets the 401, the next call the new token.
+     */
+    @Test
+    void anInterfaceWithItsOwnTransportSettingsIsNotReplayed() {
+        service("author", AUTHOR);
+        configure(RestClients.AuthorContent.class.getName() + "/mp-rest/hostnameVerifier",
+                RestClients.StrictHostnames.class.getName());
+        RestClients.Author bean = startAuthor();
+        bean.content.page("first");
+        AccessToken rejected = container.select(AccessTokenProvider.class, AemClient.Literal.of("author")).get()
+                .getAccessToken();
+        ims.revoke(rejected.value());
+
+        assertThatThrownBy(() -> bean.content.page("own-transport")).isInstanceOf(WebApplicationException.class)
+                .satisfies(e -> assertThat(((WebApplicationException) e).getResponse().getStatus()).isEqualTo(401));
+        assertThat(principal(bean.content.page("again"))).isEqualTo(AUTHOR.technicalAccountId());
+
+        assertThat(aem.requests()).filteredOn(r -> r.path().equals("/content/own-transport.json")).hasSize(1);
+    }
+
+    /** An interface with a read timeout of its own has its call replayed under that timeout, not the environment's. */
+    @Test
+    void theReplayKeepsTheInterfacesOwnReadTimeout() {
+        service("author", AUTHOR);
+        configure(RestClients.AuthorContent.class.getName() + "/mp-rest/readTimeout", "500");
+        RestClients.Author bean = startAuthor();
+        bean.content.page("first");
+        AccessToken rejected = container.select(AccessTokenProvider.class, AemClient.Literal.of("author")).get()
+                .getAccessToken();
+        ims.revoke(rejected.value());
+        aem.enqueue(Fault.delay(Duration.ZERO), Fault.delay(Duration.ofSeconds(3)));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> bean.content.page("slow-replay")).isInstanceOf(ProcessingException.class);
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        // Not replayed, the call would have ended in the 401 (a WebApplicationException); replayed under the
+        // environment's 30 s, in a 200 after 3 s.
+        assertThat(tookMillis).as("the replay gave up after the interface's 500 ms, not the environment's 30 s")
+                .isLessThan(2500);
+    }
+
     /** The environment's client may not write what the Rest Client's providers write: that call gets the 401. */
     @Test
     void aRejectedCallWithABodyOnlyTheRestClientCanWriteGetsThe401AndTheNextCallTheNewToken() {

@@ -33,6 +33,13 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
     public static final String REPLAY_CLIENT = "io.github.aemclient.replay-client";
 
     /**
+     * A client property: {@code false} turns the replay after a 401 off for that client (the token is still
+     * renewed for the next call): for a client that can neither send a copy itself nor have it sent the
+     * same way by another (a Rest Client with a trust store or proxy of its own).
+     */
+    public static final String REPLAY = "io.github.aemclient.replay";
+
+    /**
      * The response side's priority, the highest: response filters run from the highest priority down, so
      * this one sees AEM's 401 first and every other response filter (the application's, a Rest Client's)
      * sees the replay's answer; one that throws on errors cannot keep the token from being dropped.

@@ -70,7 +70,8 @@ final class Replay {
     }
 
     static boolean isAllowed(ClientRequestContext request) {
-        if (isReplay(request) || !isIdempotent(request.getMethod())) {
+        if (isReplay(request) || !isIdempotent(request.getMethod())
+                || Boolean.FALSE.equals(request.getConfiguration().getProperty(AemAuthenticationFilter.REPLAY))) {
             return false;
         }
         if (replayClientOf(request) != null) {

@@ -1,0 +1,105 @@
+package io.github.aemclient.cdi;
+
+import io.github.aemclient.client.AemEnvironment;
+import io.github.aemclient.internal.filter.AemAuthenticationFilter;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.core.Configurable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Which client sends a Rest Client's call again after a 401. A Rest Client can only send what its proxy
+ * built, so the call goes out again through a client of the environment: the environment's own, or, for
+ * an interface whose {@code mp-rest} timeouts differ from the environment's, one with those timeouts (kept
+ * per environment and pair of timeouts, closed at shutdown). An interface with transport settings of its
+ * own ({@code trustStore}, {@code keyStore}, {@code hostnameVerifier}, {@code proxyAddress}) is not
+ * replayed at all: the environment's client would reach AEM another way than the interface was told to.
+ */
+final class RestClientReplays {
+
+    /** MicroProfile Rest Client settings that change how a connection is made. */
+    static final List<String> TRANSPORT_SETTINGS = List.of("trustStore", "keyStore", "hostnameVerifier",
+            "proxyAddress");
+
+    private final Map<String, Client> withOwnTimeouts = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * Names, on {@code client}, how its 401s are replayed.
+     *
+     * @param client the Rest Client's builder
+     * @param restInterface the interface it is built for
+     * @param environment its environment
+     * @param config the application's configuration
+     */
+    <C extends Configurable<C>> C configure(C client, Class<?> restInterface, AemEnvironment environment,
+            Config config) {
+        List<String> keys = configKeys(restInterface);
+        for (String key : keys) {
+            for (String setting : TRANSPORT_SETTINGS) {
+                if (config.getOptionalValue(key + "/mp-rest/" + setting, String.class).isPresent()) {
+                    return client.property(AemAuthenticationFilter.REPLAY, Boolean.FALSE);
+                }
+            }
+        }
+        Duration connect = timeout(config, keys, "connectTimeout").orElse(environment.connectTimeout());
+        Duration read = timeout(config, keys, "readTimeout").orElse(environment.readTimeout());
+        if (connect.equals(environment.connectTimeout()) && read.equals(environment.readTimeout())) {
+            return client.property(AemAuthenticationFilter.REPLAY_CLIENT, environment.client());
+        }
+        return client.property(AemAuthenticationFilter.REPLAY_CLIENT, clientWith(environment, connect, read));
+    }
+
+    private Client clientWith(AemEnvironment environment, Duration connect, Duration read) {
+        String key = environment.name() + '|' + connect.toMillis() + '|' + read.toMillis();
+        Client client = withOwnTimeouts.computeIfAbsent(key, unused -> environment.applyTo(ClientBuilder.newBuilder()
+                .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)).build());
+        if (closed) {
+            // Closed meanwhile: this client would never be closed otherwise.
+            close();
+        }
+        return client;
+    }
+
+    /** The interface's name, and its {@code configKey} if it has another. */
+    private static List<String> configKeys(Class<?> restInterface) {
+        List<String> keys = new ArrayList<>(List.of(restInterface.getName()));
+        String configKey = RestClientDefaults.configKeyOf(restInterface);
+        if (!configKey.isEmpty() && !configKey.equals(restInterface.getName())) {
+            keys.add(configKey);
+        }
+        return keys;
+    }
+
+    /** The setting under the interface's name, else under its configKey: Rest Client's own precedence. */
+    private static Optional<Duration> timeout(Config config, List<String> keys, String setting) {
+        for (String key : keys) {
+            Optional<Long> millis = config.getOptionalValue(key + "/mp-rest/" + setting, Long.class);
+            if (millis.isPresent()) {
+                return millis.map(Duration::ofMillis);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Closes the clients made for interfaces with timeouts of their own. */
+    void close() {
+        closed = true;
+        for (Client client : withOwnTimeouts.values()) {
+            try {
+                client.close();
+            } catch (RuntimeException e) {
+                // Closing the others matters more than this one's failure.
+            }
+        }
+        withOwnTimeouts.clear();
+    }
+}
