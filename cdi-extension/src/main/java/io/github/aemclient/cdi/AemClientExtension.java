@@ -370,6 +370,11 @@ public class AemClientExtension implements Extension {
         return aem;
     }
 
+    /** {@return whether the application has not begun to stop} */
+    boolean isRunning() {
+        return !shutDown;
+    }
+
     /** For {@link AemRestClientListener}: how a Rest Client's calls are replayed after a 401. */
     RestClientReplays restClientReplays() {
         return restClientReplays;

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.rest.client.spi.RestClientListener;
  */
 public final class AemRestClientListener implements RestClientListener {
 
+    private final CurrentExtension extension = new CurrentExtension();
+
     /** Called by MicroProfile Rest Client through {@code ServiceLoader}. */
     public AemRestClientListener() {
     }
@@ -38,10 +40,11 @@ public final class AemRestClientListener implements RestClientListener {
         if (qualifier == null) {
             return;
         }
-        AemClientExtension extension = AemClientExtension.current().orElseThrow(() -> new IllegalStateException(
+        AemClientExtension extension = this.extension.get().orElseThrow(() -> new IllegalStateException(
                 serviceInterface.getName() + " is annotated @AemClient(\"" + qualifier.value() + "\"), but the"
-                        + " application runs without CDI or without the aem-client CDI extension: the environment's"
-                        + " configuration cannot be read"));
+                        + " aem-client CDI extension cannot be found from this thread: the application runs without"
+                        + " CDI or without the extension, or this thread reaches neither CDI.current() nor"
+                        + " java:comp/BeanManager (build Rest Clients on the application's own threads)"));
         AemEnvironment environment = extension.restClientEnvironment(qualifier.value(), serviceInterface);
         extension.restClientReplays().configure(environment.applyTo(builder).followRedirects(false), serviceInterface,
                 environment, AemClientExtension.config());

@@ -39,6 +39,7 @@ public final class RestClientDefaults implements ConfigSource {
     private static final ThreadLocal<Boolean> ANSWERING = new ThreadLocal<>();
 
     private final ClassLoader loader;
+    private final CurrentExtension extension = new CurrentExtension();
     /** interface name → its environment, or empty for a name that is not an {@code @AemClient} interface */
     private final Map<String, Optional<Target>> interfaces = new ConcurrentHashMap<>();
 
@@ -86,7 +87,7 @@ public final class RestClientDefaults implements ConfigSource {
             return null;
         }
         // The environment as the extension built and checked it: the same URL and timeouts as its WebTarget.
-        AemEnvironment environment = AemClientExtension.current()
+        AemEnvironment environment = extension.get()
                 .map(extension -> extension.restClientEnvironment(target.get().environment, target.get().type))
                 .orElse(null);
         if (environment == null) {

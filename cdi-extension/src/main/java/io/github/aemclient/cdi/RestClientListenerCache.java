@@ -39,18 +39,33 @@ final class RestClientListenerCache {
             if (cache == null) {
                 return 0;
             }
+            return release(cache, listenerClass);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError notReached) {
+            // Not RESTEasy's Rest Client: none of its cache to clear.
+            LOG.log(Level.DEBUG, () -> "No RESTEasy Rest Client listener cache to clear: " + notReached);
+            return 0;
+        }
+    }
+
+    private static int release(Class<?> cache, Class<?> listenerClass) {
+        try {
             Field field = cache.getDeclaredField("map");
             field.setAccessible(true);
             if (!(field.get(null) instanceof Map<?, ?> map)) {
-                return 0;
+                throw new NoSuchFieldException("map is not a Map");
             }
             int before = map.size();
             // A synchronizedMap: its entry set's removeIf holds the map's lock.
             map.entrySet().removeIf(entry -> holds(entry.getValue(), listenerClass));
-            return before - map.size();
+            int removed = before - map.size();
+            LOG.log(Level.DEBUG, () -> "Removed " + removed + " entries holding " + listenerClass.getName()
+                    + " from RESTEasy's Rest Client listener cache");
+            return removed;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.log(Level.DEBUG, () -> "Could not clear RESTEasy's Rest Client listener cache; the application's"
-                    + " class loader may be kept after undeployment: " + e);
+            // RESTEasy changed: say so once per undeployment, the leak is back.
+            LOG.log(Level.WARNING, () -> "Could not clear RESTEasy's Rest Client listener cache ("
+                    + RESTEASY_LISTENERS + ".map): the application's class loader may be kept after it is"
+                    + " undeployed. Cause: " + e);
             return 0;
         }
     }

@@ -229,6 +229,23 @@ class RestClientTest extends CdiTestSupport {
         assertThat(container.select(AemEnvironments.class).get().names()).contains("publish");
     }
 
+    /** A listener kept across containers (one class loader, several applications in turn) uses the running one. */
+    @Test
+    void aListenerKeptAcrossContainersUsesTheRunningOne() {
+        service("author", AUTHOR);
+        AemRestClientListener kept = new AemRestClientListener();
+        startAuthor();
+        kept.onNewClient(RestClients.AuthorContent.class, RestClientBuilder.newBuilder());
+        container.close();
+        startAuthor();
+
+        RestClientBuilder builder = RestClientBuilder.newBuilder().baseUri(aem.url());
+        kept.onNewClient(RestClients.AuthorContent.class, builder);
+
+        assertThat(principal(builder.build(RestClients.AuthorContent.class).page("kept")))
+                .isEqualTo(AUTHOR.technicalAccountId());
+    }
+
     /**
      * RESTEasy caches the listeners per class loader in a static map whose value (this library's listener)
      * keeps the key (the application's class loader) alive: undeploying must leave no entry holding it.

@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,30 +75,42 @@ final class Replay {
                 || Boolean.FALSE.equals(request.getConfiguration().getProperty(AemAuthenticationFilter.REPLAY))) {
             return false;
         }
-        if (replayClientOf(request) != null) {
-            return isResendableAsSent(request);
+        Client via = replayClientOf(request);
+        if (via != null) {
+            return isResendableAsSent(request, via);
         }
         RequestSnapshot sent = snapshotOf(request);
         return sent.entity() == null || RepeatableEntities.isRepeatable(sent.entity());
     }
 
     /**
-     * Whether another client can send the body as it went out: one any client writes with its built-in
-     * providers, and that no writer interceptor of the request's own client changed on the way (the
-     * replay client has none of them: a gzip'd body would go out plain under {@code Content-Encoding}).
+     * Whether the replay client can send the body as it went out: one any client writes with its built-in
+     * providers, and that no writer interceptor of the request's own client, which the replay client lacks,
+     * changed on the way (a gzip'd body would go out plain under {@code Content-Encoding}). Interceptors
+     * both have (those the implementation registers in every client) write the same on both.
      */
-    private static boolean isResendableAsSent(ClientRequestContext request) {
+    private static boolean isResendableAsSent(ClientRequestContext request, Client via) {
         if (!request.hasEntity()) {
             return true;
         }
         return WRITTEN_BY_ANY_CLIENT.contains(request.getEntity().getClass())
                 && request.getHeaderString(HttpHeaders.CONTENT_ENCODING) == null
-                && !hasWriterInterceptors(request.getConfiguration());
+                && writerInterceptorsOf(via.getConfiguration()).containsAll(writerInterceptorsOf(request.getConfiguration()));
     }
 
-    private static boolean hasWriterInterceptors(Configuration configuration) {
-        return configuration.getInstances().stream().anyMatch(WriterInterceptor.class::isInstance)
-                || configuration.getClasses().stream().anyMatch(WriterInterceptor.class::isAssignableFrom);
+    private static Set<Class<?>> writerInterceptorsOf(Configuration configuration) {
+        Set<Class<?>> interceptors = new HashSet<>();
+        for (Class<?> type : configuration.getClasses()) {
+            if (WriterInterceptor.class.isAssignableFrom(type)) {
+                interceptors.add(type);
+            }
+        }
+        for (Object instance : configuration.getInstances()) {
+            if (instance instanceof WriterInterceptor) {
+                interceptors.add(instance.getClass());
+            }
+        }
+        return interceptors;
     }
 
     /** The client to replay through instead of the request's own, if its client named one. */
