@@ -113,6 +113,15 @@ class RestClientTest extends CdiTestSupport {
         assertThat(replay.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(replay.headers().entrySet()).filteredOn(h -> h.getKey().equalsIgnoreCase("Authorization"))
                 .singleElement().satisfies(h -> assertThat(h.getValue()).hasSize(1));
+        assertThat(withoutAuthorization(replay)).as("every header as the rejected call had it, none doubled")
+                .isEqualTo(withoutAuthorization(sent.get(0)));
+    }
+
+    static Map<String, List<String>> withoutAuthorization(AemRequest request) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(request.headers());
+        headers.remove("Authorization");
+        return headers;
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -73,6 +74,13 @@ class MicroProfileIT {
 
     HttpResponse<String> get(String path) {
         return Http.get(Server.loopback(base, path));
+    }
+
+    static Map<String, List<String>> withoutAuthorization(AemRequest request) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(request.headers());
+        headers.remove("Authorization");
+        return headers;
     }
 
     static long exchangesOf(ImsStandIn ims, TestCredentials credentials) {
@@ -133,6 +141,8 @@ class MicroProfileIT {
         assertThat(sent.get(1).body()).isEqualTo("second");
         assertThat(sent.get(1).header("X-Revision")).contains("r2");
         assertThat(sent.get(1).header("X-Typed-Client")).contains("replayed-pages");
+        assertThat(withoutAuthorization(sent.get(1))).as("every header as the rejected call had it, none doubled")
+                .isEqualTo(withoutAuthorization(sent.get(0)));
         assertThat(exchangesOf(IMS, REPLAYED)).isEqualTo(2);
     }
 
