@@ -381,20 +381,20 @@ public class AemClientExtension implements Extension {
     }
 
     /**
-     * The extension of the application running this code, if a CDI container runs it. {@code CDI.current()}
-     * first; where its bean manager cannot see the extension, the application's own from JNDI: Payara picks
-     * {@code CDI.current()}'s bean manager by the calling class, and for this class (an extension in a bean
-     * archive) gives one that does not see the extension.
+     * {@code CDI.current()}'s view, if it has a container that sees the extension. Payara picks that bean
+     * manager by the calling class, and for this one (an extension in a bean archive) gives one that does
+     * not see the extension: {@link #fromJndi()} then.
      */
-    static Optional<AemClientExtension> current() {
+    static Optional<AemClientExtension> fromCdi() {
         try {
             return Optional.of(CDI.current().getBeanManager().getExtension(AemClientExtension.class));
         } catch (IllegalStateException | IllegalArgumentException noContainerOrNotSeen) {
-            return fromJndi();
+            return Optional.empty();
         }
     }
 
-    private static Optional<AemClientExtension> fromJndi() {
+    /** The application's bean manager in JNDI, if this thread reaches it. */
+    static Optional<AemClientExtension> fromJndi() {
         try {
             Object found = new InitialContext().lookup("java:comp/BeanManager");
             return found instanceof BeanManager beanManager

@@ -14,8 +14,8 @@ import java.util.Map;
  * redeploy would keep the old application's classes (Metaspace). At shutdown the entries holding this
  * library's listener are removed; RESTEasy finds the listeners again if it is asked later.
  *
- * <p>Reflection on RESTEasy's private field, since RESTEasy offers no way to clear it. Anything unexpected
- * (another Rest Client implementation, another RESTEasy) leaves things as they are, logged at DEBUG.
+ * <p>Reflection on RESTEasy's private field, since RESTEasy offers no way to clear it. Another Rest Client
+ * implementation is left alone (logged at DEBUG); a RESTEasy whose cache cannot be cleared is a WARNING.
  */
 final class RestClientListenerCache {
 

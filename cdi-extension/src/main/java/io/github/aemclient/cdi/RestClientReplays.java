@@ -5,12 +5,14 @@ import io.github.aemclient.internal.filter.AemAuthenticationFilter;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Configurable;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 
@@ -28,8 +30,11 @@ final class RestClientReplays {
     static final List<String> TRANSPORT_SETTINGS = List.of("trustStore", "keyStore", "hostnameVerifier",
             "proxyAddress");
 
-    private final Map<String, Client> withOwnTimeouts = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    private static final Logger LOG = System.getLogger(RestClientReplays.class.getName());
+
+    /** Guarded by itself: made and closed under its lock, so none is made after close or left open. */
+    private final Map<String, Client> withOwnTimeouts = new HashMap<>();
+    private boolean closed;
 
     /**
      * Names, on {@code client}, how its 401s are replayed.
@@ -49,24 +54,39 @@ final class RestClientReplays {
                 }
             }
         }
-        Duration connect = timeout(config, keys, "connectTimeout").orElse(environment.connectTimeout());
-        Duration read = timeout(config, keys, "readTimeout").orElse(environment.readTimeout());
-        if (connect.equals(environment.connectTimeout()) && read.equals(environment.readTimeout())) {
+        Optional<Duration> connect;
+        Optional<Duration> read;
+        try {
+            connect = timeout(config, keys, "connectTimeout");
+            read = timeout(config, keys, "readTimeout");
+        } catch (IllegalArgumentException notMillis) {
+            // Rest Client itself refuses the value when it configures the client; here it only costs the replay.
+            LOG.log(Level.WARNING, () -> "A 401 of MicroProfile Rest Client " + restInterface.getName()
+                    + " is not replayed: its mp-rest timeouts are not whole, non-negative milliseconds ("
+                    + notMillis.getMessage() + ")");
+            return client.property(AemAuthenticationFilter.REPLAY, Boolean.FALSE);
+        }
+        Duration connectTimeout = connect.orElse(environment.connectTimeout());
+        Duration readTimeout = read.orElse(environment.readTimeout());
+        if (connectTimeout.equals(environment.connectTimeout()) && readTimeout.equals(environment.readTimeout())) {
             return client.property(AemAuthenticationFilter.REPLAY_CLIENT, environment.client());
         }
-        return client.property(AemAuthenticationFilter.REPLAY_CLIENT, clientWith(environment, connect, read));
+        Client replays = clientWith(environment, connectTimeout, readTimeout);
+        return replays == null ? client.property(AemAuthenticationFilter.REPLAY, Boolean.FALSE)
+                : client.property(AemAuthenticationFilter.REPLAY_CLIENT, replays);
     }
 
+    /** The client for these timeouts, made once; none once closed (the application is stopping). */
     private Client clientWith(AemEnvironment environment, Duration connect, Duration read) {
         String key = environment.name() + '|' + connect.toMillis() + '|' + read.toMillis();
-        Client client = withOwnTimeouts.computeIfAbsent(key, unused -> environment.applyTo(ClientBuilder.newBuilder()
-                .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)).build());
-        if (closed) {
-            // Closed meanwhile: this client would never be closed otherwise.
-            close();
+        synchronized (withOwnTimeouts) {
+            if (closed) {
+                return null;
+            }
+            return withOwnTimeouts.computeIfAbsent(key, unused -> environment.applyTo(ClientBuilder.newBuilder()
+                    .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
+                    .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)).build());
         }
-        return client;
     }
 
     /** The interface's name, and its {@code configKey} if it has another. */
@@ -84,6 +104,9 @@ final class RestClientReplays {
         for (String key : keys) {
             Optional<Long> millis = config.getOptionalValue(key + "/mp-rest/" + setting, Long.class);
             if (millis.isPresent()) {
+                if (millis.get() < 0) {
+                    throw new IllegalArgumentException(key + "/mp-rest/" + setting + " is " + millis.get());
+                }
                 return millis.map(Duration::ofMillis);
             }
         }
@@ -92,14 +115,23 @@ final class RestClientReplays {
 
     /** Closes the clients made for interfaces with timeouts of their own. */
     void close() {
-        closed = true;
-        for (Client client : withOwnTimeouts.values()) {
-            try {
-                client.close();
-            } catch (RuntimeException e) {
-                // Closing the others matters more than this one's failure.
+        synchronized (withOwnTimeouts) {
+            closed = true;
+            for (Client client : withOwnTimeouts.values()) {
+                try {
+                    client.close();
+                } catch (RuntimeException e) {
+                    // Closing the others matters more than this one's failure.
+                }
             }
+            withOwnTimeouts.clear();
         }
-        withOwnTimeouts.clear();
+    }
+
+    /** {@return how many clients with timeouts of their own are open} For tests. */
+    int openClients() {
+        synchronized (withOwnTimeouts) {
+            return withOwnTimeouts.size();
+        }
     }
 }

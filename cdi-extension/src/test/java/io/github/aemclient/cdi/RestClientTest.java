@@ -167,6 +167,29 @@ class RestClientTest extends CdiTestSupport {
         // environment's 30 s, in a 200 after 3 s.
         assertThat(tookMillis).as("the replay gave up after the interface's 500 ms, not the environment's 30 s")
                 .isLessThan(2500);
+        RestClientReplays replays = container.getBeanManager().getExtension(AemClientExtension.class).restClientReplays();
+        assertThat(replays.openClients()).as("a client for the interface's timeouts").isEqualTo(1);
+        container.close();
+        assertThat(replays.openClients()).as("closed with the application").isZero();
+    }
+
+    /** Timeouts Rest Client cannot read as milliseconds: no replay (and a warning), not a failed build. */
+    @Test
+    void anInterfaceWithAnUnreadableTimeoutIsNotReplayed() {
+        service("author", AUTHOR);
+        RestClients.Author bean = startAuthor();
+        configure(RestClients.PublishContent.class.getName() + "/mp-rest/readTimeout", "-5");
+        service("publish", PUBLISH);
+        RestClients.PublishContent content = RestClientBuilder.newBuilder().baseUri(aem.url())
+                .build(RestClients.PublishContent.class);
+        content.page("first");
+        AccessToken rejected = container.select(AemEnvironments.class).get().tokenProvider("publish").orElseThrow()
+                .getAccessToken();
+        ims.revoke(rejected.value());
+
+        assertThatThrownBy(() -> content.page("unreadable")).isInstanceOf(WebApplicationException.class)
+                .satisfies(e -> assertThat(((WebApplicationException) e).getResponse().getStatus()).isEqualTo(401));
+        assertThat(bean).isNotNull();
     }
 
     /** The environment's client may not write what the Rest Client's providers write: that call gets the 401. */

@@ -214,7 +214,8 @@ public final class AemEnvironment implements AutoCloseable {
                 .property(RESTEASY_FOLLOW_REDIRECTS, Boolean.FALSE)
                 .register(filter, Map.of(ClientRequestFilter.class, Priorities.AUTHENTICATION,
                         ClientResponseFilter.class, AemAuthenticationFilter.RESPONSE_PRIORITY))
-                .register(filter.requestSnapshots());
+                .register(filter.requestSnapshots())
+                .register(filter.pendingReplays());
     }
 
     /**

@@ -41,19 +41,37 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
 
     /**
      * The response side's priority, the highest: response filters run from the highest priority down, so
-     * this one sees AEM's 401 first and every other response filter (the application's, a Rest Client's)
-     * sees the replay's answer; one that throws on errors cannot keep the token from being dropped.
+     * this one sees AEM's 401 before any other (the application's, a Rest Client's), and one of those that
+     * throws on errors cannot keep the rejected token from being dropped. A replay through a replay client
+     * happens here, and every other response filter sees its answer; a replay through the request's own
+     * client waits for {@link #pendingReplays()}, so that the response filters of that client, which run
+     * again inside the replay, do not run twice on its answer.
      */
     public static final int RESPONSE_PRIORITY = Integer.MAX_VALUE;
+
+    /** A request property: the request is to be replayed through its own client by {@link #pendingReplays()}. */
+    static final String PENDING_REPLAY = "io.github.aemclient.pending-replay";
 
     private final Origin aemOrigin;
     private final RequestAuthenticator authenticator;
     private final ClientRequestFilter snapshots;
+    private final ClientResponseFilter pendingReplays;
 
     public AemAuthenticationFilter(Origin aemOrigin, RequestAuthenticator authenticator) {
         this.aemOrigin = Objects.requireNonNull(aemOrigin);
         this.authenticator = Objects.requireNonNull(authenticator);
         this.snapshots = new RequestSnapshot.Filter();
+        this.pendingReplays = new PendingReplays();
+    }
+
+    /**
+     * A response filter to register beside this one (it carries its own priority, {@code AUTHENTICATION}):
+     * it replays through the request's own client a request this filter found rejected, after the response
+     * filters of higher priority (the application's, usually) saw the 401, so that they see the replay's
+     * answer once, inside the replay.
+     */
+    public ClientResponseFilter pendingReplays() {
+        return pendingReplays;
     }
 
     /**
@@ -85,7 +103,27 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
         }
         boolean replayable = Replay.isAllowed(request);
         if (authenticator.rejected(request, replayable)) {
-            Replay.into(request, response);
+            if (Replay.isThroughReplayClient(request)) {
+                Replay.into(request, response);
+            } else {
+                request.setProperty(PENDING_REPLAY, Boolean.TRUE);
+            }
+        }
+    }
+
+    /** Replays what {@link AemAuthenticationFilter} left pending, if the answer is still the 401. */
+    @Priority(Priorities.AUTHENTICATION)
+    static final class PendingReplays implements ClientResponseFilter {
+        @Override
+        public void filter(ClientRequestContext request, ClientResponseContext response) throws IOException {
+            if (request.getProperty(PENDING_REPLAY) == null) {
+                return;
+            }
+            // Not carried into the replay, which copies the request's properties.
+            request.removeProperty(PENDING_REPLAY);
+            if (response.getStatus() == 401) {
+                Replay.into(request, response);
+            }
         }
     }
 

@@ -14,12 +14,14 @@ import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,6 +59,9 @@ final class Replay {
     static final int MAX_DISCARDED_BYTES = 64 * 1024;
     /** Bodies every JAX-RS client writes with its built-in providers (JAX-RS 3.1, section 4.2.4). */
     private static final Set<Class<?>> WRITTEN_BY_ANY_CLIENT = Set.of(String.class, byte[].class, Form.class);
+    /** JAX-RS implementations (and the servers that bundle them), whose providers every client of theirs has. */
+    private static final List<String> IMPLEMENTATION_PACKAGES = List.of("org.glassfish.", "org.jboss.resteasy.",
+            "org.apache.cxf.", "com.ibm.", "io.openliberty.", "org.eclipse.yasson.", "org.eclipse.parsson.");
 
     private Replay() {
     }
@@ -85,32 +90,75 @@ final class Replay {
 
     /**
      * Whether the replay client can send the body as it went out: one any client writes with its built-in
-     * providers, and that no writer interceptor of the request's own client, which the replay client lacks,
-     * changed on the way (a gzip'd body would go out plain under {@code Content-Encoding}). Interceptors
-     * both have (those the implementation registers in every client) write the same on both.
+     * providers, and written by no writer or writer interceptor of the request's own client that the
+     * replay client lacks (a {@code MessageBodyWriter<String>} of the interface's own, a gzip interceptor:
+     * the replay would send other bytes). Those both have (the implementation registers some in every
+     * client) write the same on both.
      */
     private static boolean isResendableAsSent(ClientRequestContext request, Client via) {
         if (!request.hasEntity()) {
             return true;
         }
-        return WRITTEN_BY_ANY_CLIENT.contains(request.getEntity().getClass())
+        Configuration own = request.getConfiguration();
+        Configuration replays = via.getConfiguration();
+        Class<?> body = request.getEntity().getClass();
+        Set<Class<?>> writers = registered(own, MessageBodyWriter.class);
+        writers.removeIf(writer -> !mayWrite(writer, body));
+        return WRITTEN_BY_ANY_CLIENT.contains(body)
                 && request.getHeaderString(HttpHeaders.CONTENT_ENCODING) == null
-                && writerInterceptorsOf(via.getConfiguration()).containsAll(writerInterceptorsOf(request.getConfiguration()));
+                && registered(replays, WriterInterceptor.class).containsAll(registered(own, WriterInterceptor.class))
+                && registered(replays, MessageBodyWriter.class).containsAll(writers);
     }
 
-    private static Set<Class<?>> writerInterceptorsOf(Configuration configuration) {
-        Set<Class<?>> interceptors = new HashSet<>();
+    /**
+     * Whether a {@code MessageBodyWriter} class may write bodies of this class, by the type it declares
+     * ({@code MessageBodyWriter<Note>} writes no {@code String}); undeclared or unresolved: it may.
+     */
+    static boolean mayWrite(Class<?> writer, Class<?> body) {
+        for (Class<?> type = writer; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Type declared : type.getGenericInterfaces()) {
+                if (declared instanceof ParameterizedType parameterized
+                        && parameterized.getRawType() == MessageBodyWriter.class) {
+                    Type written = parameterized.getActualTypeArguments()[0];
+                    Class<?> raw = written instanceof Class<?> plain ? plain
+                            : written instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> c
+                                    ? c : null;
+                    return raw == null || raw.isAssignableFrom(body);
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The classes of the application's providers registered for {@code contract}, by class or as instances.
+     * The JAX-RS implementation's own are left out: it registers them in every client, some only once the
+     * client has sent a request (Jersey's auto-discovered JSON features), so the replay client's
+     * configuration may not list them yet; they write the same in both.
+     */
+    private static Set<Class<?>> registered(Configuration configuration, Class<?> contract) {
+        Set<Class<?>> providers = new HashSet<>();
         for (Class<?> type : configuration.getClasses()) {
-            if (WriterInterceptor.class.isAssignableFrom(type)) {
-                interceptors.add(type);
+            if (contract.isAssignableFrom(type) && !isImplementations(type)) {
+                providers.add(type);
             }
         }
         for (Object instance : configuration.getInstances()) {
-            if (instance instanceof WriterInterceptor) {
-                interceptors.add(instance.getClass());
+            if (contract.isInstance(instance) && !isImplementations(instance.getClass())) {
+                providers.add(instance.getClass());
             }
         }
-        return interceptors;
+        return providers;
+    }
+
+    private static boolean isImplementations(Class<?> provider) {
+        String name = provider.getName();
+        return IMPLEMENTATION_PACKAGES.stream().anyMatch(name::startsWith);
+    }
+
+    /** Whether the request's client named a replay client to send its replays. */
+    static boolean isThroughReplayClient(ClientRequestContext request) {
+        return replayClientOf(request) != null;
     }
 
     /** The client to replay through instead of the request's own, if its client named one. */

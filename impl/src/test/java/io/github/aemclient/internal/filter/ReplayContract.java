@@ -1,6 +1,7 @@
 package io.github.aemclient.internal.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.github.aemclient.client.AemEnvironment;
@@ -103,27 +104,45 @@ public abstract class ReplayContract extends ReplayFixture {
 
     /**
      * The application's own response filters (default priority, as {@code @RegisterProvider} gives them) see
-     * the replay's answer, not the 401: one that throws on errors must not keep the token from being renewed.
+     * the 401, then the replay's answer once (inside the replay, which runs the target's filters again):
+     * never twice on the same body.
      */
     @Test
-    void theApplicationsResponseFiltersSeeTheReplaysAnswer() {
+    void theApplicationsResponseFiltersSeeTheRejectionAndTheReplaysAnswerOnce() {
         List<Integer> seenByTheApplication = new CopyOnWriteArrayList<>();
-        ClientResponseFilter errorsToExceptions = (request, response) -> {
-            seenByTheApplication.add(response.getStatus());
-            if (response.getStatus() >= 400) {
-                throw new IllegalStateException("HTTP " + response.getStatus());
-            }
-        };
+        ClientResponseFilter counting = (request, response) -> seenByTheApplication.add(response.getStatus());
         List<AemRequest> seen = revokeAndRecord(() -> {
-            try (Response response = author.target().register(errorsToExceptions).path("/content/filtered.json")
+            try (Response response = author.target().register(counting).path("/content/filtered.json")
                     .request().get()) {
                 assertThat(response.getStatus()).isEqualTo(200);
             }
         });
 
         assertThat(seen).extracting(AemRequest::status).containsExactly(401, 200);
-        // Twice: on the replay (its target's filters run again) and on the answer the caller gets.
-        assertThat(seenByTheApplication).containsExactly(200, 200);
+        assertThat(seenByTheApplication).containsExactly(401, 200);
+    }
+
+    /** A response filter of the application that throws on errors cannot keep the rejected token in use. */
+    @Test
+    void aResponseFilterThatThrowsOnTheRejectionDoesNotKeepTheTokenFromBeingRenewed() {
+        ClientResponseFilter errorsToExceptions = (request, response) -> {
+            if (response.getStatus() >= 400) {
+                throw new IllegalStateException("HTTP " + response.getStatus());
+            }
+        };
+        int exchanges = ims.successfulExchanges();
+        List<AemRequest> seen = revokeAndRecord(() -> {
+            assertThatThrownBy(() -> author.target().register(errorsToExceptions).path("/content/thrown.json")
+                    .request().get().close()).hasRootCauseMessage("HTTP 401");
+            try (Response response = author.target().register(errorsToExceptions).path("/content/next.json")
+                    .request().get()) {
+                assertThat(response.getStatus()).isEqualTo(200);
+            }
+        });
+
+        assertThat(seen).extracting(AemRequest::path, AemRequest::status)
+                .containsExactly(tuple("/content/thrown.json", 401), tuple("/content/next.json", 200));
+        assertThat(ims.successfulExchanges() - exchanges).as("the rejected token was dropped and renewed").isEqualTo(1);
     }
 
     /**
@@ -180,6 +199,37 @@ public abstract class ReplayContract extends ReplayFixture {
             assertThat(seen).extracting(AemRequest::body).containsOnly("{\"wrapped\":\"plain\"}");
             assertThat(seen.get(1).headers().get("content-type")).singleElement().asString()
                     .startsWith(MediaType.APPLICATION_JSON);
+        }
+    }
+
+    /** A writer of the request's own client wrote the text its own way: the replay client would not. */
+    @Test
+    void throughAReplayClientTextTheOwnClientWritesItsOwnWayIsNotReplayed() {
+        try (Client own = author.applyTo(clientBuilder().get().build())) {
+            own.property(AemAuthenticationFilter.REPLAY_CLIENT, author.client()).register(new CsvWriter());
+            List<AemRequest> seen = revokeAndRecord(() -> {
+                try (Response response = own.target(aem.url()).path("/content/rows.csv").request()
+                        .put(Entity.entity("a;b", "text/csv"))) {
+                    assertThat(response.getStatus()).isEqualTo(401);
+                }
+            });
+
+            assertThat(seen).singleElement().satisfies(r -> assertThat(r.body()).isEqualTo("a,b"));
+        }
+    }
+
+    /** Writes text as CSV with commas, the way an interface's own provider might. */
+    @Produces("text/csv")
+    public static final class CsvWriter implements MessageBodyWriter<String> {
+        @Override
+        public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+            return type == String.class && mediaType.isCompatible(MediaType.valueOf("text/csv"));
+        }
+
+        @Override
+        public void writeTo(String text, Class<?> type, Type genericType, Annotation[] annotations,
+                MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+            out.write(text.replace(';', ',').getBytes(StandardCharsets.UTF_8));
         }
     }
 
