@@ -94,6 +94,8 @@ public class AemClientExtension implements Extension {
     private volatile boolean shutDown;
     /** The clients Rest Client calls are replayed through when their timeouts are not the environment's. */
     private final RestClientReplays restClientReplays = new RestClientReplays();
+    /** Warns of Rest Client interfaces configured to call another origin than their environment's. */
+    private final RestClientUrlCheck restClientUrls = new RestClientUrlCheck();
 
     /**
      * Called by the CDI container, which finds the extension through {@code META-INF/services}; an
@@ -373,6 +375,11 @@ public class AemClientExtension implements Extension {
     /** {@return whether the application has not begun to stop} */
     boolean isRunning() {
         return !shutDown;
+    }
+
+    /** For {@link AemRestClientListener}: whether a Rest Client is configured to call elsewhere. */
+    RestClientUrlCheck restClientUrls() {
+        return restClientUrls;
     }
 
     /** For {@link AemRestClientListener}: how a Rest Client's calls are replayed after a 401. */

@@ -2,6 +2,7 @@ package io.github.aemclient.cdi;
 
 import io.github.aemclient.AemClient;
 import io.github.aemclient.client.AemEnvironment;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.eclipse.microprofile.rest.client.spi.RestClientListener;
 
@@ -46,7 +47,9 @@ public final class AemRestClientListener implements RestClientListener {
                         + " CDI or without the extension, or this thread reaches neither CDI.current() nor"
                         + " java:comp/BeanManager (build Rest Clients on the application's own threads)"));
         AemEnvironment environment = extension.restClientEnvironment(qualifier.value(), serviceInterface);
+        Config config = AemClientExtension.config();
+        extension.restClientUrls().check(serviceInterface, environment, config);
         extension.restClientReplays().configure(environment.applyTo(builder).followRedirects(false), serviceInterface,
-                environment, AemClientExtension.config());
+                environment, config);
     }
 }

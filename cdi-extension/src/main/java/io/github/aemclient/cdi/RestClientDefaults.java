@@ -132,6 +132,11 @@ public final class RestClientDefaults implements ConfigSource {
         return getName();
     }
 
+    /** The {@code baseUri} of the interface's {@code @RegisterRestClient}, or empty. */
+    static String baseUriOf(Class<?> restInterface) {
+        return Target.member(restInterface, "baseUri");
+    }
+
     /** The {@code configKey} of the interface's {@code @RegisterRestClient}, or empty. */
     static String configKeyOf(Class<?> restInterface) {
         return Target.member(restInterface, "configKey");

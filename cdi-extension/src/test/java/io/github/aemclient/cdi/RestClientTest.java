@@ -56,15 +56,38 @@ class RestClientTest extends CdiTestSupport {
     @Test
     void theApplicationsOwnUrlWinsAndAnotherOriginGetsNoCredentials() {
         service("author", AUTHOR);
-        try (AemStandIn elsewhere = AemStandIn.startLocalSdk().allowAnonymous()) {
+        try (AemStandIn elsewhere = AemStandIn.startLocalSdk().allowAnonymous();
+                CapturedLogs logs = CapturedLogs.capture()) {
             configure(RestClients.AuthorContent.class.getName() + "/mp-rest/url", elsewhere.url().toString());
             RestClients.Author bean = startAuthor();
 
             bean.content.page("p");
+            container.select(RestClients.Author.class).get().content.page("p");
+
+            assertThat(logs.messages(java.util.logging.Level.WARNING)).as("said once, not per client")
+                    .singleElement().asString()
+                    .contains("MicroProfile Rest Client " + RestClients.AuthorContent.class.getName())
+                    .contains("configured to call " + elsewhere.url()).contains("another origin")
+                    .contains("aem.author.url");
 
             assertThat(aem.requests()).noneMatch(r -> r.path().equals("/content/p.json"));
             assertThat(lastRequest(elsewhere).path()).isEqualTo("/content/p.json");
             assertThat(lastRequest(elsewhere).authorization()).as("credentials only to aem.author.url").isEmpty();
+        }
+    }
+
+    /** A URL of the application's on the environment's origin (another path) carries the credentials, unwarned. */
+    @Test
+    void theApplicationsOwnUrlOnTheSameOriginKeepsTheCredentials() {
+        service("author", AUTHOR);
+        configure(RestClients.AuthorContent.class.getName() + "/mp-rest/url", aem.url() + "/sub");
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            RestClients.Author bean = startAuthor();
+
+            assertThat(principal(bean.content.page("same-origin"))).isEqualTo(AUTHOR.technicalAccountId());
+
+            assertThat(lastRequest(aem).path()).isEqualTo("/sub/content/same-origin.json");
+            assertThat(logs.messages(java.util.logging.Level.WARNING)).isEmpty();
         }
     }
 

@@ -16,6 +16,15 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class StandInMain {
 
+    static final String USAGE = String.join("\n",
+            "[--ims-port N] [--aem-port N] [--out DIR] [--token-lifetime 24h] [--oauth-client-id ID]",
+            "Starts the IMS and AEM stand-ins on 127.0.0.1 and writes, into --out (default: target/stand-in),",
+            "credentials the IMS stand-in accepts (service-credentials.json, local-development-token.json, an",
+            "OAuth client secret);",
+            "prints the URLs and settings to configure. Give the same --ims-port and --aem-port (random",
+            "otherwise) to keep a configured server's settings valid across restarts; every start writes",
+            "new credentials. --token-lifetime: how long tokens live (24h like IMS; 20s to watch renewals).");
+
     private StandInMain() {
     }
 
@@ -61,10 +70,13 @@ public final class StandInMain {
                     lifetime = Duration.parse("PT" + require(args[i], value).toUpperCase());
                     i++;
                     break;
+                case "--help":
+                case "-h":
+                    System.out.println(USAGE);
+                    return;
                 default:
-                    System.err.println("Unknown option " + args[i]
-                            + "; usage: [--ims-port N] [--aem-port N] [--out DIR] [--token-lifetime 24h]"
-                            + " [--oauth-client-id ID]");
+                    System.err.println("Unknown option " + args[i] + "; usage: " + USAGE.lines().findFirst().orElseThrow()
+                            + " (--help explains)");
                     System.exit(2);
             }
         }
