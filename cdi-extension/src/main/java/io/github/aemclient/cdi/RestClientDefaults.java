@@ -4,6 +4,7 @@ import io.github.aemclient.AemClient;
 import io.github.aemclient.client.AemEnvironment;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -137,9 +138,14 @@ public final class RestClientDefaults implements ConfigSource {
         return Target.member(restInterface, "baseUri");
     }
 
-    /** The {@code configKey} of the interface's {@code @RegisterRestClient}, or empty. */
-    static String configKeyOf(Class<?> restInterface) {
-        return Target.member(restInterface, "configKey");
+    /**
+     * The names the interface's {@code mp-rest} settings are read under, in Rest Client's precedence: its
+     * own name, then its {@code configKey} if it has another.
+     */
+    static List<String> configKeysOf(Class<?> restInterface) {
+        String configKey = Target.member(restInterface, "configKey");
+        return configKey.isEmpty() || configKey.equals(restInterface.getName()) ? List.of(restInterface.getName())
+                : List.of(restInterface.getName(), configKey);
     }
 
     private static final class Target {

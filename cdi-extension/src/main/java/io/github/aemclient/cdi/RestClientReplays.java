@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Configurable;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ final class RestClientReplays {
      */
     <C extends Configurable<C>> C configure(C client, Class<?> restInterface, AemEnvironment environment,
             Config config) {
-        List<String> keys = configKeys(restInterface);
+        List<String> keys = RestClientDefaults.configKeysOf(restInterface);
         for (String key : keys) {
             for (String setting : TRANSPORT_SETTINGS) {
                 if (config.getOptionalValue(key + "/mp-rest/" + setting, String.class).isPresent()) {
@@ -87,16 +86,6 @@ final class RestClientReplays {
                     .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)).build());
         }
-    }
-
-    /** The interface's name, and its {@code configKey} if it has another. */
-    private static List<String> configKeys(Class<?> restInterface) {
-        List<String> keys = new ArrayList<>(List.of(restInterface.getName()));
-        String configKey = RestClientDefaults.configKeyOf(restInterface);
-        if (!configKey.isEmpty() && !configKey.equals(restInterface.getName())) {
-            keys.add(configKey);
-        }
-        return keys;
     }
 
     /** The setting under the interface's name, else under its configKey: Rest Client's own precedence. */

@@ -45,10 +45,7 @@ final class RestClientUrlCheck {
 
     /** The URL the application gave the interface: its mp-rest url or uri (by name or configKey), or baseUri. */
     private static Optional<String> configuredUrl(Class<?> restInterface, Config config) {
-        String configKey = RestClientDefaults.configKeyOf(restInterface);
-        List<String> keys = configKey.isEmpty() || configKey.equals(restInterface.getName())
-                ? List.of(restInterface.getName()) : List.of(restInterface.getName(), configKey);
-        for (String key : keys) {
+        for (String key : RestClientDefaults.configKeysOf(restInterface)) {
             for (String suffix : List.of("/mp-rest/url", "/mp-rest/uri")) {
                 Optional<String> value = config.getOptionalValue(key + suffix, String.class);
                 if (value.isPresent()) {

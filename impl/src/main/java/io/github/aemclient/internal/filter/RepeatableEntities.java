@@ -14,11 +14,14 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.Date;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which request entities can be written a second time with the same bytes, so a request AEM rejected can
@@ -33,9 +36,13 @@ import java.util.UUID;
  */
 final class RepeatableEntities {
 
+    /** The JAX-RS implementations (and the servers that bundle them): packages, not application code. */
+    static final List<String> JAX_RS_IMPLEMENTATIONS = List.of("org.glassfish.", "org.jboss.resteasy.",
+            "org.apache.cxf.", "com.ibm.", "io.openliberty.");
     /** Platform and JAX-RS implementation packages: their types are allowed only when listed here. */
-    private static final Set<String> NOT_APPLICATION_DATA = Set.of("java.", "javax.", "jakarta.", "jdk.", "sun.",
-            "com.sun.", "org.glassfish.", "org.jboss.resteasy.", "org.apache.cxf.", "com.ibm.", "io.openliberty.");
+    private static final Set<String> NOT_APPLICATION_DATA = Stream.concat(
+            Stream.of("java.", "javax.", "jakarta.", "jdk.", "sun.", "com.sun."), JAX_RS_IMPLEMENTATIONS.stream())
+            .collect(Collectors.toUnmodifiableSet());
     /** What a data class may extend or implement from the platform. */
     private static final Set<Class<?>> DATA_SUPERTYPES = Set.of(Object.class, Record.class, Serializable.class,
             Comparable.class, Cloneable.class);

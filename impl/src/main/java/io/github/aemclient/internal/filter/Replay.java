@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Sends a request AEM rejected with 401 once more, with a new token, and puts the answer in place of
@@ -59,9 +60,10 @@ final class Replay {
     static final int MAX_DISCARDED_BYTES = 64 * 1024;
     /** Bodies every JAX-RS client writes with its built-in providers (JAX-RS 3.1, section 4.2.4). */
     private static final Set<Class<?>> WRITTEN_BY_ANY_CLIENT = Set.of(String.class, byte[].class, Form.class);
-    /** JAX-RS implementations (and the servers that bundle them), whose providers every client of theirs has. */
-    private static final List<String> IMPLEMENTATION_PACKAGES = List.of("org.glassfish.", "org.jboss.resteasy.",
-            "org.apache.cxf.", "com.ibm.", "io.openliberty.", "org.eclipse.yasson.", "org.eclipse.parsson.");
+    /** Packages whose providers every client of a JAX-RS implementation has: its own, and JSON-B/JSON-P's. */
+    private static final List<String> IMPLEMENTATION_PACKAGES = Stream.concat(
+            RepeatableEntities.JAX_RS_IMPLEMENTATIONS.stream(), Stream.of("org.eclipse.yasson.", "org.eclipse.parsson."))
+            .toList();
 
     private Replay() {
     }
@@ -181,17 +183,17 @@ final class Replay {
         }
         Capture capture = new Capture();
         Client via = replayClientOf(request);
-        Response replayed;
+        Invocation.Builder copy;
+        Entity<?> entity;
         if (via != null) {
-            Invocation.Builder copy = asSent(request, via, capture);
-            replayed = request.hasEntity() ? copy.method(request.getMethod(), entityAsSent(request))
-                    : copy.method(request.getMethod());
+            copy = asSent(request, via, capture);
+            entity = request.hasEntity() ? entityAsSent(request) : null;
         } else {
             RequestSnapshot sent = snapshotOf(request);
-            Invocation.Builder copy = copyOf(request, sent, capture);
-            replayed = sent.entity() != null ? copy.method(request.getMethod(), entityOf(sent))
-                    : copy.method(request.getMethod());
+            copy = copyOf(request, sent, capture);
+            entity = sent.entity() != null ? entityOf(sent) : null;
         }
+        Response replayed = entity != null ? copy.method(request.getMethod(), entity) : copy.method(request.getMethod());
         try {
             response.setStatus(replayed.getStatus());
             response.getHeaders().clear();
