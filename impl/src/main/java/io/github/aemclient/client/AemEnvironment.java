@@ -19,6 +19,7 @@ import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Configurable;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +71,7 @@ public final class AemEnvironment implements AutoCloseable {
         this.settings = settings;
         this.authentication = authentication;
         this.filter = new AemAuthenticationFilter(Origin.of(settings.url().orElseThrow()), authentication.authenticator());
-        this.client = configure(clientBuilder.get()
+        this.client = configure(settings.network().applyTo(clientBuilder.get())
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS), filter)
                 .build();
@@ -246,6 +247,7 @@ public final class AemEnvironment implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Executor renewalExecutor;
         private Supplier<ClientBuilder> clientBuilder = ClientBuilder::newBuilder;
+        private HttpClient imsHttpClient;
 
         private Builder(String environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
@@ -394,14 +396,32 @@ public final class AemEnvironment implements AutoCloseable {
         }
 
         /**
-         * Supplies the JAX-RS client builder to configure further (providers; TLS and proxies for the calls to
-         * AEM: the IMS exchange uses the JDK's {@code HttpClient} and its system properties).
+         * Supplies the JAX-RS client builder for the calls to AEM, to configure further (providers, a connector of
+         * your own). The environment then sets on it: its timeouts, its filters, redirects off, and — when set —
+         * {@code trust-store} ({@code sslContext}) and {@code proxy-address} (RESTEasy's, Jersey's and Open
+         * Liberty's proxy properties). The IMS exchange does not use it: see {@link #imsHttpClient}.
          *
          * @param clientBuilder called once per build
          * @return this builder
          */
         public Builder clientBuilder(Supplier<ClientBuilder> clientBuilder) {
             this.clientBuilder = Objects.requireNonNull(clientBuilder);
+            return this;
+        }
+
+        /**
+         * The application's own JDK client for the IMS exchange, for what the settings do not cover (a client
+         * certificate, a {@code ProxySelector} with exclusions, another authentication scheme for the proxy). It
+         * replaces {@code trust-store} and {@code proxy-*} for IMS only (AEM calls still get them); its executor,
+         * redirect policy and authenticator are used as they are, and {@link AemEnvironment#close()} leaves it
+         * open. The timeouts still bound each exchange. Without it, the environment builds its own client from
+         * the settings and closes it with the environment.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder imsHttpClient(HttpClient client) {
+            this.imsHttpClient = Objects.requireNonNull(client);
             return this;
         }
 
@@ -442,7 +462,7 @@ public final class AemEnvironment implements AutoCloseable {
             EnvironmentSettings settings = EnvironmentSettingsReader.read(environment, lookup);
             Executor executor = renewalExecutor != null ? renewalExecutor
                     : EnvironmentAuthentication.daemonThreadPerTask(environment);
-            return new AemEnvironment(settings, EnvironmentAuthentication.create(settings, clock, executor),
+            return new AemEnvironment(settings, EnvironmentAuthentication.create(settings, clock, executor, imsHttpClient),
                     clientBuilder);
         }
     }

@@ -43,9 +43,19 @@ public final class AemStandIn extends StandInServer {
     private volatile boolean refuseTokens;
     private volatile boolean requireApiKey;
 
-    private AemStandIn(int port, ImsStandIn ims) {
-        super(port, "aem-stand-in");
+    private AemStandIn(int port, ImsStandIn ims, TestTls tls) {
+        super(port, "aem-stand-in", tls);
         this.ims = ims;
+    }
+
+    /**
+     * {@return a started AEM as a Cloud Service environment serving HTTPS on a free loopback port}
+     *
+     * @param ims the IMS whose tokens it accepts
+     * @param tls the server identity; clients trust it only through a trust store holding its certificate
+     */
+    public static AemStandIn start(ImsStandIn ims, TestTls tls) {
+        return new AemStandIn(0, Objects.requireNonNull(ims), Objects.requireNonNull(tls));
     }
 
     /**
@@ -56,7 +66,7 @@ public final class AemStandIn extends StandInServer {
      * @throws java.io.UncheckedIOException when no server can be started
      */
     public static AemStandIn start(ImsStandIn ims) {
-        return new AemStandIn(0, Objects.requireNonNull(ims));
+        return new AemStandIn(0, Objects.requireNonNull(ims), null);
     }
 
     /**
@@ -67,7 +77,7 @@ public final class AemStandIn extends StandInServer {
      * @throws java.io.UncheckedIOException when the port is taken
      */
     public static AemStandIn start(int port, ImsStandIn ims) {
-        return new AemStandIn(port, ims);
+        return new AemStandIn(port, ims, null);
     }
 
     /**
@@ -77,7 +87,7 @@ public final class AemStandIn extends StandInServer {
      * @throws java.io.UncheckedIOException when no server can be started
      */
     public static AemStandIn startLocalSdk() {
-        return new AemStandIn(0, null);
+        return new AemStandIn(0, null, null);
     }
 
     /**
@@ -88,7 +98,7 @@ public final class AemStandIn extends StandInServer {
      * @throws java.io.UncheckedIOException when the port is taken
      */
     public static AemStandIn startLocalSdk(int port) {
-        return new AemStandIn(port, null);
+        return new AemStandIn(port, null, null);
     }
 
     /**

@@ -59,8 +59,19 @@ public final class ImsStandIn extends StandInServer {
     private volatile Clock clock = Clock.systemUTC();
     private volatile RateLimit rateLimit;
 
-    private ImsStandIn(int port) {
-        super(port, "ims-stand-in");
+    private ImsStandIn(int port, TestTls tls) {
+        super(port, "ims-stand-in", tls);
+    }
+
+    /**
+     * {@return a started stand-in serving HTTPS on a free loopback port} Its {@link #url()} is
+     * {@code https://127.0.0.1:<port>}; clients trust it only through a trust store holding {@code tls}'s
+     * certificate.
+     *
+     * @param tls the server identity
+     */
+    public static ImsStandIn start(TestTls tls) {
+        return new ImsStandIn(0, java.util.Objects.requireNonNull(tls));
     }
 
     /**
@@ -69,7 +80,7 @@ public final class ImsStandIn extends StandInServer {
      * @throws java.io.UncheckedIOException when no server can be started
      */
     public static ImsStandIn start() {
-        return new ImsStandIn(0);
+        return new ImsStandIn(0, null);
     }
 
     /**
@@ -79,7 +90,7 @@ public final class ImsStandIn extends StandInServer {
      * @throws java.io.UncheckedIOException when the port is taken
      */
     public static ImsStandIn start(int port) {
-        return new ImsStandIn(port);
+        return new ImsStandIn(port, null);
     }
 
     /**

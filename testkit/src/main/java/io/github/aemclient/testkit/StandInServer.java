@@ -3,6 +3,8 @@ package io.github.aemclient.testkit;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,14 +28,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 abstract class StandInServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final boolean tls;
     private final ExecutorService executor;
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private volatile java.util.function.Consumer<String> log = line -> { };
     private final AtomicInteger received = new AtomicInteger();
 
     StandInServer(int port, String name) {
+        this(port, name, null);
+    }
+
+    /** @param tls serves HTTPS with this identity; null serves plain HTTP */
+    StandInServer(int port, String name, TestTls tls) {
+        this.tls = tls != null;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+            if (tls == null) {
+                server = HttpServer.create(address, 128);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 128);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the " + name + " on 127.0.0.1:" + port, e);
         }
@@ -51,9 +67,9 @@ abstract class StandInServer implements AutoCloseable {
         server.start();
     }
 
-    /** {@return {@code http://127.0.0.1:<port>}, where it listens} */
+    /** {@return {@code http://127.0.0.1:<port>} (or {@code https://} when started with a {@link TestTls}), where it listens} */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** The socket address the server is bound to, as the operating system has it. */

@@ -51,6 +51,15 @@ public final class EnvironmentAuthentication implements AutoCloseable {
      * @param renewalExecutor runs background renewals of stale service tokens
      */
     public static EnvironmentAuthentication create(EnvironmentSettings settings, Clock clock, Executor renewalExecutor) {
+        return create(settings, clock, renewalExecutor, null);
+    }
+
+    /**
+     * @param imsHttpClient the application's own client for the IMS exchange; null for one built from the
+     *     environment's network settings
+     */
+    public static EnvironmentAuthentication create(EnvironmentSettings settings, Clock clock, Executor renewalExecutor,
+            java.net.http.HttpClient imsHttpClient) {
         Objects.requireNonNull(clock);
         Objects.requireNonNull(renewalExecutor);
         // A switch expression with no default: a mode added to AuthMode without a case here does not
@@ -58,7 +67,7 @@ public final class EnvironmentAuthentication implements AutoCloseable {
         return switch (settings.mode()) {
             case SERVICE -> {
                 ServiceCredentials credentials = settings.credentials().orElseThrow();
-                ImsClient ims = imsClient(settings);
+                ImsClient ims = imsClient(settings, imsHttpClient);
                 RefreshingTokenProvider provider = refreshing(settings, clock, renewalExecutor, new ServiceTokenSource(
                         credentials, new JwtAssertionFactory(credentials, clock, settings.jwtLifetime()), ims, clock));
                 yield new EnvironmentAuthentication(provider, new BearerTokenAuthenticator(provider), provider, ims);
@@ -68,7 +77,7 @@ public final class EnvironmentAuthentication implements AutoCloseable {
                 // IMS's answers are read with JSON-P: a missing implementation is said now, not at the first call
                 // (service mode learns it when reading the credentials).
                 requireJsonP();
-                ImsClient ims = imsClient(settings);
+                ImsClient ims = imsClient(settings, imsHttpClient);
                 RefreshingTokenProvider provider = refreshing(settings, clock, renewalExecutor, new OAuthTokenSource(
                         credentials, ims, clock));
                 yield new EnvironmentAuthentication(provider,
@@ -99,8 +108,11 @@ public final class EnvironmentAuthentication implements AutoCloseable {
         }
     }
 
-    private static ImsClient imsClient(EnvironmentSettings settings) {
-        return new ImsClient(settings.imsUrl().orElseThrow(), settings.connectTimeout(), settings.readTimeout());
+    private static ImsClient imsClient(EnvironmentSettings settings, java.net.http.HttpClient own) {
+        return own != null
+                ? new ImsClient(settings.imsUrl().orElseThrow(), settings.connectTimeout(), settings.readTimeout(), own)
+                : new ImsClient(settings.imsUrl().orElseThrow(), settings.connectTimeout(), settings.readTimeout(),
+                        settings.network());
     }
 
     /** Cached, renewed in the background, single flight, retried: the same for every kind of IMS credentials. */

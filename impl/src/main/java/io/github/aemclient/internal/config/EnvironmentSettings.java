@@ -3,6 +3,7 @@ package io.github.aemclient.internal.config;
 import io.github.aemclient.client.AuthMode;
 import io.github.aemclient.internal.credentials.OAuthCredentials;
 import io.github.aemclient.internal.credentials.ServiceCredentials;
+import io.github.aemclient.internal.network.Network;
 import io.github.aemclient.internal.token.RefreshPolicy;
 import io.github.aemclient.internal.token.RetryPolicy;
 import java.net.URI;
@@ -33,12 +34,13 @@ public final class EnvironmentSettings {
     private final RefreshPolicy refreshPolicy;
     private final RetryPolicy retryPolicy;
     private final boolean eager;
+    private final Network network;
 
     EnvironmentSettings(String environment, URI url, AuthMode mode, ServiceCredentials credentials,
             OAuthCredentials oauthCredentials, URI imsUrl,
             DeveloperTokenSetting developerToken, String username, String password, Duration connectTimeout,
             Duration readTimeout, Duration jwtLifetime, RefreshPolicy refreshPolicy, RetryPolicy retryPolicy,
-            boolean eager) {
+            boolean eager, Network network) {
         this.environment = Objects.requireNonNull(environment);
         this.url = url;
         this.mode = Objects.requireNonNull(mode);
@@ -54,6 +56,12 @@ public final class EnvironmentSettings {
         this.refreshPolicy = refreshPolicy;
         this.retryPolicy = retryPolicy;
         this.eager = eager;
+        this.network = Objects.requireNonNull(network);
+    }
+
+    /** The trust store and proxy for IMS and AEM ({@code trust-store*}, {@code proxy-*}). */
+    public Network network() {
+        return network;
     }
 
     public String environment() {
@@ -132,7 +140,8 @@ public final class EnvironmentSettings {
                 + (oauthCredentials != null ? ", " + oauthCredentials + ", imsUrl=" + imsUrl : "")
                 + (developerToken != null ? ", token=" + developerToken.source() : "")
                 + (username != null ? ", username=" + username + ", password=<redacted>" : "")
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                + (network.isDefault() ? "" : ", " + network) + "]";
     }
 
     /** Where a local development token is read from; re-readable when it is a file. */

@@ -13,6 +13,9 @@ import static io.github.aemclient.internal.config.Settings.IMS_URL;
 import static io.github.aemclient.internal.config.Settings.JWT_LIFETIME;
 import static io.github.aemclient.internal.config.Settings.MODE;
 import static io.github.aemclient.internal.config.Settings.PASSWORD;
+import static io.github.aemclient.internal.config.Settings.PROXY_ADDRESS;
+import static io.github.aemclient.internal.config.Settings.PROXY_PASSWORD;
+import static io.github.aemclient.internal.config.Settings.PROXY_USER;
 import static io.github.aemclient.internal.config.Settings.READ_TIMEOUT;
 import static io.github.aemclient.internal.config.Settings.REFRESH_RATIO;
 import static io.github.aemclient.internal.config.Settings.REFRESH_RETRY_INTERVAL;
@@ -21,6 +24,9 @@ import static io.github.aemclient.internal.config.Settings.RETRY_MAX_DURATION;
 import static io.github.aemclient.internal.config.Settings.SCOPES;
 import static io.github.aemclient.internal.config.Settings.TOKEN;
 import static io.github.aemclient.internal.config.Settings.TOKEN_FILE;
+import static io.github.aemclient.internal.config.Settings.TRUST_STORE;
+import static io.github.aemclient.internal.config.Settings.TRUST_STORE_PASSWORD;
+import static io.github.aemclient.internal.config.Settings.TRUST_STORE_TYPE;
 import static io.github.aemclient.internal.config.Settings.UNAUTHORIZED_RENEWAL_INTERVAL;
 import static io.github.aemclient.internal.config.Settings.URL;
 import static io.github.aemclient.internal.config.Settings.USERNAME;
@@ -33,6 +39,10 @@ import io.github.aemclient.internal.credentials.SecretFiles;
 import io.github.aemclient.internal.credentials.ServiceCredentials;
 import io.github.aemclient.internal.credentials.ServiceCredentialsReader;
 import io.github.aemclient.internal.filter.Origin;
+import io.github.aemclient.internal.network.BasicTunnelling;
+import io.github.aemclient.internal.network.Network;
+import io.github.aemclient.internal.network.ProxySettings;
+import io.github.aemclient.internal.network.TrustStore;
 import io.github.aemclient.internal.token.RefreshPolicy;
 import io.github.aemclient.internal.token.RetryPolicy;
 import java.net.URI;
@@ -134,12 +144,13 @@ public final class EnvironmentSettingsReader {
                 }
             }
         }
+        Network network = network(mode, imsUrl);
         reportUnknownSettings();
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(environment, problems);
         }
         return new EnvironmentSettings(environment, url, mode, credentials, oauthCredentials, imsUrl, developerToken, username, password,
-                connectTimeout, readTimeout, jwtLifetime, refreshPolicy, retryPolicy, eager);
+                connectTimeout, readTimeout, jwtLifetime, refreshPolicy, retryPolicy, eager, network);
     }
 
     private AuthMode mode(URI url) {
@@ -271,6 +282,53 @@ public final class EnvironmentSettingsReader {
             refuseCleartext(uri, IMS_URL, "the client secret");
         }
         return uri;
+    }
+
+    /** The trust store and proxy; the JVM's defaults for what is not set. */
+    private Network network(AuthMode mode, URI imsUrl) {
+        TrustStore trustStore = null;
+        Optional<Path> file = value(TRUST_STORE);
+        String storePassword = lookup.raw(property(TRUST_STORE_PASSWORD)).orElse(null);
+        Optional<TrustStore.Type> type = value(TRUST_STORE_TYPE);
+        if (file.isPresent()) {
+            try {
+                trustStore = TrustStore.read(file.get(), type.orElse(null), storePassword);
+            } catch (TrustStore.Invalid e) {
+                problem(TRUST_STORE, Kind.UNUSABLE_CONTENT, n -> n.of(TRUST_STORE) + ": " + e.getMessage()
+                        + (e.passwordProblem() ? "; check " + n.of(TRUST_STORE_PASSWORD) : ""));
+            }
+        } else if (storePassword != null || type.isPresent()) {
+            Setting<?> stray = storePassword != null ? TRUST_STORE_PASSWORD : TRUST_STORE_TYPE;
+            problem(stray, Kind.MISSING, n -> n.of(stray) + " is set but " + n.of(TRUST_STORE) + " is not");
+        }
+        ProxySettings proxy = null;
+        Optional<SettingType.HostPort> address = value(PROXY_ADDRESS);
+        String user = text(PROXY_USER).orElse(null);
+        // An empty password is a password, as with basic authentication.
+        String password = lookup.raw(property(PROXY_PASSWORD)).orElse(null);
+        if (user != null && password == null) {
+            problem(PROXY_PASSWORD, Kind.MISSING, n -> n.of(PROXY_PASSWORD) + " is missing (" + n.of(PROXY_USER)
+                    + " is set)");
+        } else if (user == null && password != null) {
+            problem(PROXY_USER, Kind.MISSING, n -> n.of(PROXY_USER) + " is missing (" + n.of(PROXY_PASSWORD)
+                    + " is set)");
+        } else if (user != null && user.contains(":")) {
+            problem(PROXY_USER, Kind.INVALID, n -> n.of(PROXY_USER) + " must not contain ':'");
+        } else if (address.isEmpty() && user != null && text(PROXY_ADDRESS).isEmpty()) {
+            problem(PROXY_ADDRESS, Kind.MISSING, n -> n.of(PROXY_USER) + " is set but " + n.of(PROXY_ADDRESS)
+                    + " is not");
+        } else if (address.isPresent()) {
+            proxy = new ProxySettings(address.get().host(), address.get().port(), user, password);
+            boolean imsTunnels = (mode == AuthMode.SERVICE || mode == AuthMode.OAUTH) && imsUrl != null
+                    && "https".equalsIgnoreCase(imsUrl.getScheme());
+            if (user != null && imsTunnels && BasicTunnelling.disabled()) {
+                problem(PROXY_USER, Kind.INVALID, n -> n.of(PROXY_USER) + " is set, but this JVM does not send Basic"
+                        + " credentials to a proxy for HTTPS (" + BasicTunnelling.PROPERTY + " includes Basic, the"
+                        + " JDK's default): start the JVM with -D" + BasicTunnelling.PROPERTY + "= (empty) to let"
+                        + " it authenticate the IMS exchange's tunnel");
+            }
+        }
+        return trustStore == null && proxy == null ? Network.JVM_DEFAULTS : new Network(trustStore, proxy);
     }
 
     private EnvironmentSettings.DeveloperTokenSetting developerToken() {

@@ -1,6 +1,7 @@
 package io.github.aemclient.internal.config;
 
 import io.github.aemclient.client.AuthMode;
+import io.github.aemclient.internal.network.TrustStore;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -231,6 +232,61 @@ abstract class SettingType<T> {
             @Override
             String allowed() {
                 return Arrays.stream(AuthMode.values()).map(AuthMode::configName).collect(Collectors.joining(", "));
+            }
+        };
+    }
+
+    /** {@code host:port} (an IPv6 host in brackets), as MicroProfile Rest Client's {@code proxyAddress}. */
+    static SettingType<HostPort> hostPort() {
+        return new SettingType<>() {
+            @Override
+            HostPort parse(String text) throws InvalidValue {
+                String value = text.strip();
+                int colon = value.lastIndexOf(':');
+                String host = colon < 0 ? "" : value.substring(0, colon);
+                if (host.startsWith("[") && host.endsWith("]")) {
+                    host = host.substring(1, host.length() - 1);
+                }
+                int port = -1;
+                try {
+                    port = colon < 0 ? -1 : Integer.parseInt(value.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                if (value.contains("://") || host.isEmpty() || !HOST.matcher(host).matches() || port < 1
+                        || port > 65535) {
+                    throw new InvalidValue("is '" + text + "'; use host:port, e.g. proxy.example.com:3128 (no scheme)");
+                }
+                return new HostPort(host, port);
+            }
+
+            @Override
+            String allowed() {
+                return "host:port";
+            }
+        };
+    }
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%-]+");
+
+    /** A host and port, as {@link #hostPort()} reads them. */
+    record HostPort(String host, int port) {
+    }
+
+    static SettingType<TrustStore.Type> trustStoreType() {
+        return new SettingType<>() {
+            @Override
+            TrustStore.Type parse(String text) throws InvalidValue {
+                try {
+                    return TrustStore.Type.of(text);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidValue("is '" + text + "'; allowed: " + allowed());
+                }
+            }
+
+            @Override
+            String allowed() {
+                return "PKCS12, JKS, PEM";
             }
         };
     }

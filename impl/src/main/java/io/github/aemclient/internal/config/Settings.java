@@ -6,6 +6,7 @@ import static io.github.aemclient.client.AuthMode.OAUTH;
 import static io.github.aemclient.client.AuthMode.SERVICE;
 
 import io.github.aemclient.client.AuthMode;
+import io.github.aemclient.internal.network.TrustStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +78,26 @@ public final class Settings {
     public static final Setting<Duration> READ_TIMEOUT = declare("read-timeout",
             SettingType.duration(Duration.ofMillis(1), MAX_TIMEOUT), Duration.ofSeconds(30), null, Set.of(),
             "For IMS (bounding the whole exchange) and AEM.");
+    public static final Setting<Path> TRUST_STORE = declare("trust-store", SettingType.path(), null, "the JVM's CAs",
+            Set.of(), "Certificates to trust for IMS and AEM **instead of** the JVM's default CAs: PEM certificates"
+                    + " (what a security team hands out), a PKCS12 or a JKS store. For a TLS-inspecting proxy or a"
+                    + " private CA; it must then also hold what IMS's and AEM's certificates chain to (a TLS-inspecting"
+                    + " proxy re-signs both).");
+    public static final Setting<String> TRUST_STORE_PASSWORD = declare("trust-store-password", SettingType.text(),
+            null, "", Set.of(), "The trust store's password (PKCS12, JKS; PEM has none).");
+    public static final Setting<TrustStore.Type> TRUST_STORE_TYPE = declare("trust-store-type",
+            SettingType.trustStoreType(), null, "from the content", Set.of(),
+            "`PKCS12`, `JKS` or `PEM`; told from the file's content when not set.");
+    public static final Setting<SettingType.HostPort> PROXY_ADDRESS = declare("proxy-address", SettingType.hostPort(),
+            null, "the JVM's", Set.of(), "An HTTP proxy for IMS and AEM, `host:port` (HTTPS goes through `CONNECT`"
+                    + " tunnels). Without it, the JVM's proxy settings (`https.proxyHost`, ...) apply.");
+    public static final Setting<String> PROXY_USER = declare("proxy-user", SettingType.text(), null, "", Set.of(),
+            "User for the proxy's Basic authentication. Sent by the IMS exchange; the JVM must allow Basic for"
+                    + " tunnels (`-Djdk.http.auth.tunneling.disabledSchemes=`; checked at start-up). AEM calls go"
+                    + " through the JAX-RS client, whose connectors do not authenticate `CONNECT` tunnels: let the AEM"
+                    + " hosts through the proxy without credentials (see Troubleshooting).");
+    public static final Setting<String> PROXY_PASSWORD = declare("proxy-password", SettingType.text(), null, "",
+            Set.of(), "Its password.");
     public static final Setting<Duration> JWT_LIFETIME = declare("jwt-lifetime",
             SettingType.duration(Duration.ofSeconds(10), Duration.ofHours(24)), Duration.ofMinutes(5), null,
             Set.of(SERVICE), "How far ahead the signed JWT's `exp` lies. A new JWT is signed for every exchange.");

@@ -48,7 +48,7 @@ public final class SecretFiles {
      * {@link #MAX_FILE_BYTES} + 1 bytes are read whatever size the file reports: /proc files report 0, and a
      * file can grow between the size check and the read.
      */
-    static byte[] readBounded(Path file, String what) {
+    public static byte[] readBounded(Path file, String what) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (attributes.isDirectory()) {

@@ -1,8 +1,13 @@
 package io.github.aemclient.internal.ims;
 
+import io.github.aemclient.ImsException;
 import io.github.aemclient.ImsUnavailableException;
+import io.github.aemclient.internal.network.BasicTunnelling;
+import io.github.aemclient.internal.network.Network;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import javax.net.ssl.SSLHandshakeException;
 import java.net.ConnectException;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
@@ -50,8 +55,9 @@ public final class ImsClient implements AutoCloseable {
     private final URI tokenUri;
     private final Duration connectTimeout;
     private final Duration readTimeout;
-    /** Runs the HTTP client's work; shut down on close, so no thread of this client outlives it. */
+    /** Runs the HTTP client's work; shut down on close, so no thread of this client outlives it. Null for the application's own client. */
     private final ExecutorService executor;
+    private final Network network;
     /** Dropped on close: the JDK's client (before Java 21) stops its selector thread once unreachable. */
     private volatile HttpClient http;
     /** Completed (exceptionally) by close, so an exchange in progress ends at once instead of timing out. */
@@ -61,22 +67,44 @@ public final class ImsClient implements AutoCloseable {
      * @param imsUrl {@code https://{imsEndpoint}} or an override (a proxy, a local stand-in)
      */
     public ImsClient(URI imsUrl, Duration connectTimeout, Duration readTimeout) {
+        this(imsUrl, connectTimeout, readTimeout, Network.JVM_DEFAULTS);
+    }
+
+    /** @param network the trust store and proxy the exchange goes through */
+    public ImsClient(URI imsUrl, Duration connectTimeout, Duration readTimeout, Network network) {
+        this(imsUrl, connectTimeout, readTimeout, newExecutor(), network, null);
+    }
+
+    /**
+     * An exchange through the application's own client ({@code AemEnvironment.Builder.imsHttpClient}): its TLS,
+     * proxy, authenticator and executor apply, and closing this client leaves it alone.
+     */
+    public ImsClient(URI imsUrl, Duration connectTimeout, Duration readTimeout, HttpClient own) {
+        this(imsUrl, connectTimeout, readTimeout, null, Network.JVM_DEFAULTS, Objects.requireNonNull(own));
+    }
+
+    private ImsClient(URI imsUrl, Duration connectTimeout, Duration readTimeout, ExecutorService executor,
+            Network network, HttpClient own) {
         String base = imsUrl.toString().replaceAll("/+$", "");
         this.exchangeUri = URI.create(base + EXCHANGE_PATH);
         this.tokenUri = URI.create(base + TOKEN_PATH);
         this.connectTimeout = Objects.requireNonNull(connectTimeout);
         this.readTimeout = Objects.requireNonNull(readTimeout);
-        this.executor = Executors.newCachedThreadPool(task -> {
+        this.executor = executor;
+        this.network = network;
+        this.http = own != null ? own : network.applyTo(HttpClient.newBuilder()
+                .executor(executor)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER))
+                .build();
+    }
+
+    private static ExecutorService newExecutor() {
+        return Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "aem-ims-client");
             thread.setDaemon(true);
             return thread;
         });
-        this.http = HttpClient.newBuilder()
-                .executor(executor)
-                .connectTimeout(connectTimeout)
-                .proxy(ProxySelector.getDefault())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     URI exchangeUri() {
@@ -106,6 +134,14 @@ public final class ImsClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
                 .build();
         HttpResponse<BoundedBody> response = send(request);
+        if (response.statusCode() == 407) {
+            throw new ImsException("IMS at " + uri + " could not be reached: " + proxyDescription()
+                    + " answered 407 Proxy Authentication Required: " + (network.proxy().flatMap(p -> p.user()).isPresent()
+                    ? "it refused aem.<env>.proxy-user and aem.<env>.proxy-password" + (BasicTunnelling.disabled()
+                            && "https".equalsIgnoreCase(uri.getScheme()) ? " (not sent: this JVM disables Basic for"
+                                    + " tunnels; start it with -D" + BasicTunnelling.PROPERTY + "=)" : "")
+                    : "set aem.<env>.proxy-user and aem.<env>.proxy-password"), 407, null, null, null);
+        }
         Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse).orElse(null);
         if (response.body().tooLarge()) {
             throw ImsResponseReader.tooLarge(response.statusCode(), MAX_BODY_BYTES, retryAfter);
@@ -157,10 +193,42 @@ public final class ImsClient implements AutoCloseable {
                         + " does not resolve (no DNS here, or a proxy is needed; check aem.<env>.ims-url)", cause);
             }
             if (cause instanceof ConnectException) {
-                throw unavailable(request.uri(), "refused the connection", cause);
+                throw unavailable(request.uri(), network.proxy().isPresent() ? "could not be reached: the proxy "
+                        + network.proxy().get().address() + " (aem.<env>.proxy-address) refused the connection"
+                        : "refused the connection", cause);
+            }
+            if (untrusted(cause)) {
+                throw unavailable(request.uri(), "presented a certificate that is not trusted ("
+                        + (network.trustStore().isPresent() ? "not by aem.<env>.trust-store " + network.trustStore().get()
+                                : "not by the JVM's CAs") + "): set aem.<env>.trust-store to the certificates to trust"
+                        + " (PEM, PKCS12 or JKS; behind a TLS-inspecting proxy, its CA)", cause);
+            }
+            if (cause instanceof SSLHandshakeException) {
+                throw unavailable(request.uri(), "failed the TLS handshake: " + describe(cause), cause);
+            }
+            if (cause != null && cause.getMessage() != null
+                    && cause.getMessage().startsWith("too many authentication attempts")) {
+                throw new ImsException("IMS at " + request.uri() + " could not be reached: " + proxyDescription()
+                        + " answered 407 Proxy Authentication Required to aem.<env>.proxy-user and"
+                        + " aem.<env>.proxy-password (wrong user or password?)", 407, null, null, null);
             }
             throw unavailable(request.uri(), "failed: " + describe(cause), cause);
         }
+    }
+
+    private String proxyDescription() {
+        return network.proxy().map(p -> "the proxy " + p.address() + " (aem.<env>.proxy-address)")
+                .orElse("a proxy (the JVM's proxy settings)");
+    }
+
+    /** A certificate path that did not lead to a trusted certificate. */
+    private static boolean untrusted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean unresolved(Throwable failure) {
@@ -187,7 +255,9 @@ public final class ImsClient implements AutoCloseable {
         http = null;
         closing.completeExceptionally(new IllegalStateException("The IMS client is closed (its AEM environment"
                 + " was closed)"));
-        executor.shutdownNow();
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 
     /**

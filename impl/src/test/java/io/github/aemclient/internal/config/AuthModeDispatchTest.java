@@ -45,7 +45,8 @@ class AuthModeDispatchTest {
                 new OAuthCredentials("client", "secret", List.of("openid"), "test"), URI.create("https://ims.example.com"),
                 new EnvironmentSettings.DeveloperTokenSetting("aem.author.token", () -> token, false),
                 "admin", "admin-password", Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5),
-                RefreshPolicy.defaults(), RetryPolicy.defaults(), false);
+                RefreshPolicy.defaults(), RetryPolicy.defaults(), false,
+                io.github.aemclient.internal.network.Network.JVM_DEFAULTS);
     }
 
     @ParameterizedTest

@@ -1,0 +1,95 @@
+package io.github.aemclient.internal.network;
+
+import jakarta.ws.rs.client.ClientBuilder;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * How an environment reaches IMS and AEM: the certificates it trusts and the proxy it goes through. The same
+ * settings are applied to the JDK {@code HttpClient} of the IMS exchange and to the environment's JAX-RS
+ * client, so both calls cross the network the same way.
+ */
+public final class Network {
+
+    /** The JVM's defaults: its CAs, its proxy settings ({@code https.proxyHost}, ...). */
+    public static final Network JVM_DEFAULTS = new Network(null, null);
+
+    /** RESTEasy's proxy properties ({@code ResteasyClientBuilder.PROPERTY_PROXY_*}). */
+    static final String RESTEASY_PROXY_HOST = "org.jboss.resteasy.jaxrs.client.proxy.host";
+    static final String RESTEASY_PROXY_PORT = "org.jboss.resteasy.jaxrs.client.proxy.port";
+    static final String RESTEASY_PROXY_SCHEME = "org.jboss.resteasy.jaxrs.client.proxy.scheme";
+    /** Jersey's ({@code ClientProperties.PROXY_*}); its connector uses the credentials for plain-HTTP targets only. */
+    static final String JERSEY_PROXY_URI = "jersey.config.client.proxy.uri";
+    static final String JERSEY_PROXY_USERNAME = "jersey.config.client.proxy.username";
+    static final String JERSEY_PROXY_PASSWORD = "jersey.config.client.proxy.password";
+    /** Open Liberty's JAX-RS client. */
+    static final String LIBERTY_PROXY_HOST = "com.ibm.ws.jaxrs.client.proxy.host";
+    static final String LIBERTY_PROXY_PORT = "com.ibm.ws.jaxrs.client.proxy.port";
+    static final String LIBERTY_PROXY_TYPE = "com.ibm.ws.jaxrs.client.proxy.type";
+
+    private final TrustStore trustStore;
+    private final ProxySettings proxy;
+
+    public Network(TrustStore trustStore, ProxySettings proxy) {
+        this.trustStore = trustStore;
+        this.proxy = proxy;
+    }
+
+    public Optional<TrustStore> trustStore() {
+        return Optional.ofNullable(trustStore);
+    }
+
+    public Optional<ProxySettings> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /** The IMS client: trust store, proxy and its credentials (for this client only); else the JVM's. */
+    public HttpClient.Builder applyTo(HttpClient.Builder builder) {
+        if (trustStore != null) {
+            builder.sslContext(trustStore.sslContext());
+        }
+        if (proxy == null) {
+            return builder.proxy(ProxySelector.getDefault());
+        }
+        builder.proxy(ProxySelector.of(proxy.socketAddress()));
+        proxy.authenticator().ifPresent(builder::authenticator);
+        return builder;
+    }
+
+    /**
+     * The environment's JAX-RS client: the trust store through the standard {@link ClientBuilder#sslContext};
+     * the proxy through the properties RESTEasy, Jersey and Open Liberty read (JAX-RS has no standard one).
+     */
+    public ClientBuilder applyTo(ClientBuilder builder) {
+        if (trustStore != null) {
+            builder.sslContext(trustStore.sslContext());
+        }
+        if (proxy != null) {
+            builder.property(RESTEASY_PROXY_HOST, proxy.host())
+                    .property(RESTEASY_PROXY_PORT, proxy.port())
+                    .property(RESTEASY_PROXY_SCHEME, "http")
+                    .property(JERSEY_PROXY_URI, "http://" + proxy.address())
+                    .property(LIBERTY_PROXY_HOST, proxy.host())
+                    .property(LIBERTY_PROXY_PORT, String.valueOf(proxy.port()))
+                    .property(LIBERTY_PROXY_TYPE, "HTTP");
+            if (proxy.user().isPresent()) {
+                builder.property(JERSEY_PROXY_USERNAME, proxy.user().get())
+                        .property(JERSEY_PROXY_PASSWORD, proxy.password().orElseThrow());
+            }
+        }
+        return builder;
+    }
+
+    /** {@return whether both ways use the JVM's defaults} */
+    public boolean isDefault() {
+        return trustStore == null && proxy == null;
+    }
+
+    @Override
+    public String toString() {
+        return (trustStore == null ? "" : "trustStore=" + trustStore) + (trustStore != null && proxy != null ? ", " : "")
+                + (proxy == null ? "" : "proxy=" + proxy);
+    }
+}
