@@ -94,6 +94,7 @@ public class AemClientExtension implements Extension {
     private volatile boolean shutDown;
     /** The clients Rest Client calls are replayed through when their timeouts are not the environment's. */
     private final RestClientReplays restClientReplays = new RestClientReplays();
+    private final RestClientNetwork restClientNetwork = new RestClientNetwork();
     /** Warns of Rest Client interfaces configured to call another origin than their environment's. */
     private final RestClientUrlCheck restClientUrls = new RestClientUrlCheck();
 
@@ -380,6 +381,11 @@ public class AemClientExtension implements Extension {
     /** For {@link AemRestClientListener}: whether a Rest Client is configured to call elsewhere. */
     RestClientUrlCheck restClientUrls() {
         return restClientUrls;
+    }
+
+    /** For {@link AemRestClientListener}: the environment's trust store and proxy. */
+    RestClientNetwork restClientNetwork() {
+        return restClientNetwork;
     }
 
     /** For {@link AemRestClientListener}: how a Rest Client's calls are replayed after a 401. */

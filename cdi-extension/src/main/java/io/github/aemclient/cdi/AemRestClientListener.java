@@ -49,6 +49,7 @@ public final class AemRestClientListener implements RestClientListener {
         AemEnvironment environment = extension.restClientEnvironment(qualifier.value(), serviceInterface);
         Config config = AemClientExtension.config();
         extension.restClientUrls().check(serviceInterface, environment, config);
+        extension.restClientNetwork().configure(builder, serviceInterface, environment, config);
         extension.restClientReplays().configure(environment.applyTo(builder).followRedirects(false), serviceInterface,
                 environment, config);
     }

@@ -11,6 +11,8 @@ import io.github.aemclient.internal.config.Settings;
 import io.github.aemclient.internal.credentials.ServiceCredentials;
 import io.github.aemclient.internal.filter.AemAuthenticationFilter;
 import io.github.aemclient.internal.filter.Origin;
+import io.github.aemclient.internal.network.ProxySettings;
+import io.github.aemclient.internal.network.TrustStore;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Configurable;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -32,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * One AEM environment for plain Java: a JAX-RS client whose requests to AEM carry current credentials.
@@ -71,10 +75,10 @@ public final class AemEnvironment implements AutoCloseable {
         this.settings = settings;
         this.authentication = authentication;
         this.filter = new AemAuthenticationFilter(Origin.of(settings.url().orElseThrow()), authentication.authenticator());
-        this.client = configure(settings.network().applyTo(clientBuilder.get())
+        ClientBuilder builder = configure(settings.network().applyTo(clientBuilder.get())
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS), filter)
-                .build();
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS), filter);
+        this.client = settings.network().authenticateProxy(builder, settings.environment()).build();
     }
 
     /**
@@ -162,6 +166,39 @@ public final class AemEnvironment implements AutoCloseable {
     public WebTarget target() {
         requireOpen();
         return client.target(url());
+    }
+
+    /**
+     * {@return the certificates {@code aem.<env>.trust-store} names, as a TLS context} For a client of another
+     * kind that calls this environment (a MicroProfile Rest Client's builder takes one); empty when the JVM's
+     * CAs apply.
+     */
+    public Optional<SSLContext> sslContext() {
+        return settings.network().trustStore().map(TrustStore::sslContext);
+    }
+
+    /**
+     * {@return {@code aem.<env>.proxy-address}, unresolved} For a client of another kind; empty when the JVM's
+     * proxy settings apply. Its credentials ({@code proxy-user}) are not handed out: {@link #applyNetworkTo}
+     * gives them to a JAX-RS client.
+     */
+    public Optional<InetSocketAddress> proxyAddress() {
+        return settings.network().proxy().map(ProxySettings::socketAddress);
+    }
+
+    /**
+     * Makes a JAX-RS client builder of yours reach AEM as {@link #client()} does: {@code trust-store} (its
+     * {@code sslContext}, replacing the JVM's CAs for every host that client calls) and {@code proxy-address}
+     * with {@code proxy-user} (where the implementation allows: RESTEasy, Jersey's default connector). Call it
+     * once the builder's timeouts and TLS settings are set: RESTEasy's engine is built from them here. Does
+     * nothing when neither is set.
+     *
+     * @param builder the builder
+     * @return {@code builder}, for chaining
+     */
+    public ClientBuilder applyNetworkTo(ClientBuilder builder) {
+        requireOpen();
+        return settings.network().authenticateProxy(settings.network().applyTo(builder), name());
     }
 
     /**

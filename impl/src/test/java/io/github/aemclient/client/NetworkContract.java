@@ -136,6 +136,36 @@ public abstract class NetworkContract {
     }
 
     @Test
+    void aemCallsGoThroughAnAuthenticatingProxyTooAndTheProxyCredentialsNeverReachAem() {
+        proxy.requireBasic("proxy-user", "proxy p@ss w0rd!");
+        try (AemEnvironment author = throughTheProxy().property("proxy-user", "proxy-user")
+                .property("proxy-password", "proxy p@ss w0rd!").build()) {
+            assertCallSucceeds(author);
+            assertCallSucceeds(author);
+        }
+        assertThat(proxy.forwarded()).contains("CONNECT 127.0.0.1:" + ims.port(), "CONNECT 127.0.0.1:" + aem.port());
+        assertThat(aem.requests()).hasSize(2).allSatisfy(request ->
+                assertThat(request.headers().keySet()).noneMatch(name -> name.equalsIgnoreCase("proxy-authorization")));
+    }
+
+    @Test
+    void anAemCallRefusedByTheProxyIsA407NotACallToAem() {
+        proxy.requireBasic("proxy-user", "right");
+        Path store = TLS.writeTrustStore(dir.resolve("trust.pem"), "PEM", "");
+        try (AemEnvironment local = AemEnvironment.builder("local").url(aem.url().toString()).clientBuilder(clientBuilder())
+                .mode(AuthMode.NONE).property("trust-store", store.toString()).property("proxy-address", proxy.address())
+                .property("proxy-user", "proxy-user").property("proxy-password", "wrong").build()) {
+            try (Response response = local.target().path("/content/x.json").request().get()) {
+                assertThat(response.getStatus()).isEqualTo(407);
+            } catch (jakarta.ws.rs.ProcessingException e) {
+                // Jersey's connector reports the refused tunnel as an exception
+                assertThat(e).hasStackTraceContaining("407");
+            }
+        }
+        assertThat(aem.received()).isZero();
+    }
+
+    @Test
     void aWrongProxyPasswordIsAClear407ThatNamesTheSettingsAndShowsNoPassword() {
         proxy.requireBasic("proxy-user", "right");
         try (AemEnvironment author = throughTheProxy().property("proxy-user", "proxy-user")

@@ -144,7 +144,7 @@ public final class EnvironmentSettingsReader {
                 }
             }
         }
-        Network network = network(mode, imsUrl);
+        Network network = network(mode, url, imsUrl);
         reportUnknownSettings();
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(environment, problems);
@@ -285,7 +285,7 @@ public final class EnvironmentSettingsReader {
     }
 
     /** The trust store and proxy; the JVM's defaults for what is not set. */
-    private Network network(AuthMode mode, URI imsUrl) {
+    private Network network(AuthMode mode, URI url, URI imsUrl) {
         TrustStore trustStore = null;
         Optional<Path> file = value(TRUST_STORE);
         String storePassword = lookup.raw(property(TRUST_STORE_PASSWORD)).orElse(null);
@@ -321,11 +321,13 @@ public final class EnvironmentSettingsReader {
             proxy = new ProxySettings(address.get().host(), address.get().port(), user, password);
             boolean imsTunnels = (mode == AuthMode.SERVICE || mode == AuthMode.OAUTH) && imsUrl != null
                     && "https".equalsIgnoreCase(imsUrl.getScheme());
-            if (user != null && imsTunnels && BasicTunnelling.disabled()) {
+            boolean aemTunnels = url != null && "https".equalsIgnoreCase(url.getScheme());
+            if (user != null && (imsTunnels || aemTunnels) && BasicTunnelling.disabled()) {
                 problem(PROXY_USER, Kind.INVALID, n -> n.of(PROXY_USER) + " is set, but this JVM does not send Basic"
                         + " credentials to a proxy for HTTPS (" + BasicTunnelling.PROPERTY + " includes Basic, the"
-                        + " JDK's default): start the JVM with -D" + BasicTunnelling.PROPERTY + "= (empty) to let"
-                        + " it authenticate the IMS exchange's tunnel");
+                        + " JDK's default): start the JVM with -D" + BasicTunnelling.PROPERTY + "= (empty); the"
+                        + " JDK's HTTP clients (the IMS exchange, Jersey's connector) need it to authenticate a"
+                        + " tunnel");
             }
         }
         return trustStore == null && proxy == null ? Network.JVM_DEFAULTS : new Network(trustStore, proxy);

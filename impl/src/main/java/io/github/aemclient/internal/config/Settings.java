@@ -90,12 +90,12 @@ public final class Settings {
             "`PKCS12`, `JKS` or `PEM`; told from the file's content when not set.");
     public static final Setting<SettingType.HostPort> PROXY_ADDRESS = declare("proxy-address", SettingType.hostPort(),
             null, "the JVM's", Set.of(), "An HTTP proxy for IMS and AEM, `host:port` (HTTPS goes through `CONNECT`"
-                    + " tunnels). Without it, the JVM's proxy settings (`https.proxyHost`, ...) apply.");
+                    + " tunnels). Without it, IMS is reached through the JVM's proxy settings (`https.proxyHost`,"
+                    + " ...), AEM as the JAX-RS implementation does by default.");
     public static final Setting<String> PROXY_USER = declare("proxy-user", SettingType.text(), null, "", Set.of(),
-            "User for the proxy's Basic authentication. Sent by the IMS exchange; the JVM must allow Basic for"
-                    + " tunnels (`-Djdk.http.auth.tunneling.disabledSchemes=`; checked at start-up). AEM calls go"
-                    + " through the JAX-RS client, whose connectors do not authenticate `CONNECT` tunnels: let the AEM"
-                    + " hosts through the proxy without credentials (see Troubleshooting).");
+            "User for the proxy's Basic authentication, for IMS and AEM (RESTEasy, Jersey's default"
+                    + " connector; see *Networks*). With HTTPS the JVM must allow Basic for tunnels"
+                    + " (`-Djdk.http.auth.tunneling.disabledSchemes=`; checked at start-up).");
     public static final Setting<String> PROXY_PASSWORD = declare("proxy-password", SettingType.text(), null, "",
             Set.of(), "Its password.");
     public static final Setting<Duration> JWT_LIFETIME = declare("jwt-lifetime",

@@ -36,8 +36,9 @@ import java.util.concurrent.TimeoutException;
  * Obtains access tokens from IMS: a signed JWT exchanged at {@code POST {imsUrl}/ims/exchange/jwt} (form
  * {@code client_id}, {@code client_secret}, {@code jwt_token}; service credentials), or OAuth
  * Server-to-Server client credentials at {@code POST {imsUrl}/ims/token/v3} (form {@code grant_type},
- * {@code client_id}, {@code client_secret}, {@code scope}). Uses the JDK's HTTP client (honouring the JVM's
- * proxy settings), so it works the same in every server and in plain Java.
+ * {@code client_id}, {@code client_secret}, {@code scope}). Uses the JDK's HTTP client, so it works the same in every server and in
+ * plain Java: with the environment's trust store and proxy ({@link Network}), else the JVM's CAs and proxy
+ * settings; or the application's own client.
  */
 public final class ImsClient implements AutoCloseable {
 

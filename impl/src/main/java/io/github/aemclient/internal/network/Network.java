@@ -20,14 +20,14 @@ public final class Network {
     static final String RESTEASY_PROXY_HOST = "org.jboss.resteasy.jaxrs.client.proxy.host";
     static final String RESTEASY_PROXY_PORT = "org.jboss.resteasy.jaxrs.client.proxy.port";
     static final String RESTEASY_PROXY_SCHEME = "org.jboss.resteasy.jaxrs.client.proxy.scheme";
-    /** Jersey's ({@code ClientProperties.PROXY_*}); its connector uses the credentials for plain-HTTP targets only. */
+    /** Jersey's ({@code ClientProperties.PROXY_URI}); its credential properties are not used (see JerseyProxyCredentials). */
     static final String JERSEY_PROXY_URI = "jersey.config.client.proxy.uri";
-    static final String JERSEY_PROXY_USERNAME = "jersey.config.client.proxy.username";
-    static final String JERSEY_PROXY_PASSWORD = "jersey.config.client.proxy.password";
     /** Open Liberty's JAX-RS client. */
     static final String LIBERTY_PROXY_HOST = "com.ibm.ws.jaxrs.client.proxy.host";
     static final String LIBERTY_PROXY_PORT = "com.ibm.ws.jaxrs.client.proxy.port";
     static final String LIBERTY_PROXY_TYPE = "com.ibm.ws.jaxrs.client.proxy.type";
+
+    private static final System.Logger LOG = System.getLogger(Network.class.getName());
 
     private final TrustStore trustStore;
     private final ProxySettings proxy;
@@ -74,10 +74,23 @@ public final class Network {
                     .property(LIBERTY_PROXY_HOST, proxy.host())
                     .property(LIBERTY_PROXY_PORT, String.valueOf(proxy.port()))
                     .property(LIBERTY_PROXY_TYPE, "HTTP");
-            if (proxy.user().isPresent()) {
-                builder.property(JERSEY_PROXY_USERNAME, proxy.user().get())
-                        .property(JERSEY_PROXY_PASSWORD, proxy.password().orElseThrow());
-            }
+        }
+        return builder;
+    }
+
+    /**
+     * Gives the JAX-RS client the proxy's credentials, where its implementation allows (RESTEasy's Apache
+     * engine, Jersey's default connector). Call last, when the builder is otherwise configured.
+     *
+     * @param environment for the warning when it cannot
+     */
+    public ClientBuilder authenticateProxy(ClientBuilder builder, String environment) {
+        if (proxy != null && proxy.user().isPresent() && !ProxyCredentials.applyTo(builder, proxy)) {
+            LOG.log(System.Logger.Level.WARNING, "AEM environment ''{0}'': this JAX-RS client ({1}) cannot be given"
+                    + " aem.{0}.proxy-user: its calls to AEM go through the proxy {2} without credentials (the IMS"
+                    + " exchange has them). Let AEM''s hosts through the proxy unauthenticated, or configure the"
+                    + " client''s connector yourself (AemEnvironment.Builder.clientBuilder)", environment,
+                    builder.getClass().getName(), proxy.address());
         }
         return builder;
     }
