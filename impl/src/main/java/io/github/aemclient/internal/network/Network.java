@@ -85,12 +85,13 @@ public final class Network {
      * @param environment for the warning when it cannot
      */
     public ClientBuilder authenticateProxy(ClientBuilder builder, String environment) {
-        if (proxy != null && proxy.user().isPresent() && !ProxyCredentials.applyTo(builder, proxy)) {
+        String refusal = proxy != null && proxy.user().isPresent() ? ProxyCredentials.applyTo(builder, proxy) : null;
+        if (refusal != null) {
             LOG.log(System.Logger.Level.WARNING, "AEM environment ''{0}'': this JAX-RS client ({1}) cannot be given"
-                    + " aem.{0}.proxy-user: its calls to AEM go through the proxy {2} without credentials (the IMS"
-                    + " exchange has them). Let AEM''s hosts through the proxy unauthenticated, or configure the"
+                    + " aem.{0}.proxy-user ({3}): its calls to AEM go through the proxy {2} without credentials (the"
+                    + " IMS exchange has them). Let AEM''s hosts through the proxy unauthenticated, or configure the"
                     + " client''s connector yourself (AemEnvironment.Builder.clientBuilder)", environment,
-                    builder.getClass().getName(), proxy.address());
+                    builder.getClass().getName(), proxy.address(), refusal);
         }
         return builder;
     }

@@ -10,29 +10,38 @@ import jakarta.ws.rs.client.ClientBuilder;
 final class ProxyCredentials {
 
     private static final System.Logger LOG = System.getLogger(ProxyCredentials.class.getName());
+    static final String LIBERTY_PROXY_USERNAME = "com.ibm.ws.jaxrs.client.proxy.username";
+    static final String LIBERTY_PROXY_PASSWORD = "com.ibm.ws.jaxrs.client.proxy.password";
 
     private ProxyCredentials() {
     }
 
     /**
-     * @return false when this client cannot be given them (another implementation or connector): its calls go
-     *     through the proxy unauthenticated
+     * @return null when given; else why this client cannot be given them (another implementation or
+     *     connector, classes out of reach): its calls go through the proxy unauthenticated
      */
-    static boolean applyTo(ClientBuilder builder, ProxySettings proxy) {
+    static String applyTo(ClientBuilder builder, ProxySettings proxy) {
         String implementation = builder.getClass().getName();
         try {
             if (implementation.startsWith("org.jboss.resteasy.") && ResteasyProxyCredentials.handles(builder)) {
                 ResteasyProxyCredentials.apply(builder, proxy);
-                return true;
+                return null;
+            }
+            if (implementation.startsWith("io.openliberty.") || implementation.startsWith("com.ibm.ws.")) {
+                // Open Liberty's client takes them as properties (and authenticates the tunnel itself).
+                builder.property(LIBERTY_PROXY_USERNAME, proxy.user().orElseThrow())
+                        .property(LIBERTY_PROXY_PASSWORD, proxy.password().orElseThrow());
+                return null;
             }
             if (implementation.startsWith("org.glassfish.jersey.") && JerseyProxyCredentials.handles(builder)) {
                 JerseyProxyCredentials.apply(builder, proxy);
-                return true;
+                return null;
             }
         } catch (LinkageError e) {
             // The implementation is there but not the classes this needs (another version, a server's fork).
             LOG.log(System.Logger.Level.DEBUG, "Proxy credentials cannot be given to " + implementation, e);
+            return "the classes it needs are out of the application's reach: " + e;
         }
-        return false;
+        return "neither RESTEasy's Apache engine, Jersey's default connector nor Open Liberty's client";
     }
 }
