@@ -1,8 +1,10 @@
 package io.github.aemclient.cli;
 
+
 import io.github.aemclient.AemClientException;
 import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.internal.config.InvalidSettingsException;
+import io.github.aemclient.internal.network.BasicTunnelling;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -64,6 +66,11 @@ public final class AemTokenCli implements Runnable {
      * @param args the command ({@code token} or {@code get}) and its options
      */
     public static void main(String[] args) {
+        // This process is the CLI's own: it may let the JDK send Basic to a proxy for HTTPS tunnels (off by
+        // default since 8u111), which --proxy-user needs; only the proxy given with --proxy is sent credentials.
+        if (System.getProperty(BasicTunnelling.PROPERTY) == null) {
+            System.setProperty(BasicTunnelling.PROPERTY, "");
+        }
         System.exit(run(args, System.out, new PrintWriter(System.err, true)));
     }
 

@@ -61,11 +61,29 @@ final class ConnectionOptions {
     @Option(names = "--read-timeout", paramLabel = "DURATION", description = "e.g. 30s (default 30s).")
     String readTimeout;
 
+    @Option(names = "--trust-store", paramLabel = "FILE",
+            description = "Certificates to trust instead of the JVM's CAs, for IMS and AEM: PEM, PKCS12 or JKS (its"
+                    + " password from the " + TRUST_STORE_PASSWORD_VARIABLE + " environment variable).")
+    Path trustStore;
+
+    @Option(names = "--trust-store-type", paramLabel = "TYPE", description = "PKCS12, JKS or PEM (default: from the content).")
+    String trustStoreType;
+
+    @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "An HTTP proxy for IMS and AEM.")
+    String proxy;
+
+    @Option(names = "--proxy-user", paramLabel = "USER",
+            description = "Basic authentication to the proxy; the password comes from the " + PROXY_PASSWORD_VARIABLE
+                    + " environment variable (USER:PASSWORD works too, with a warning).")
+    String proxyUser;
+
     @Option(names = "--verbose", description = "Stack traces and library logging on errors.")
     boolean verbose;
 
     /** The environment variable a --user password can come from, as {@code docker login} takes it from stdin. */
     static final String PASSWORD_VARIABLE = "AEM_PASSWORD";
+    static final String PROXY_PASSWORD_VARIABLE = "AEM_PROXY_PASSWORD";
+    static final String TRUST_STORE_PASSWORD_VARIABLE = "AEM_TRUST_STORE_PASSWORD";
 
     Map<String, String> properties(Terminal terminal) {
         Map<String, String> properties = new HashMap<>();
@@ -87,7 +105,38 @@ final class ConnectionOptions {
         put(properties, Settings.IMS_URL, imsUrl);
         put(properties, Settings.CONNECT_TIMEOUT, connectTimeout);
         put(properties, Settings.READ_TIMEOUT, readTimeout);
+        put(properties, Settings.TRUST_STORE, trustStore);
+        put(properties, Settings.TRUST_STORE_TYPE, trustStoreType);
+        if (trustStore != null) {
+            put(properties, Settings.TRUST_STORE_PASSWORD, terminal.environment(TRUST_STORE_PASSWORD_VARIABLE)
+                    .orElse(null));
+        }
+        put(properties, Settings.PROXY_ADDRESS, proxy);
+        if (proxyUser != null) {
+            proxyAuth(properties, terminal);
+        }
         return properties;
+    }
+
+    /** As {@code --user}: never a password on the command line without a warning. */
+    private void proxyAuth(Map<String, String> properties, Terminal terminal) {
+        int colon = proxyUser.indexOf(':');
+        String user = colon < 0 ? proxyUser : proxyUser.substring(0, colon);
+        if (user.isBlank()) {
+            throw new IllegalArgumentException("--proxy-user needs a user name: --proxy-user USER");
+        }
+        String password;
+        if (colon >= 0) {
+            password = proxyUser.substring(colon + 1);
+            terminal.warn("the proxy password given inline with --proxy-user USER:PASSWORD shows in ps output and"
+                    + " shell history; use --proxy-user USER and the " + PROXY_PASSWORD_VARIABLE
+                    + " environment variable");
+        } else {
+            password = terminal.environment(PROXY_PASSWORD_VARIABLE).orElseThrow(() -> new IllegalArgumentException(
+                    "--proxy-user " + user + " needs a password: set " + PROXY_PASSWORD_VARIABLE));
+        }
+        put(properties, Settings.PROXY_USER, user);
+        put(properties, Settings.PROXY_PASSWORD, password);
     }
 
     /** A password on the command line is visible to every user of the machine (ps) and kept in shell history. */

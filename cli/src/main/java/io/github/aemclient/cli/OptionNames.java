@@ -29,7 +29,13 @@ final class OptionNames implements SettingNames {
             Map.entry(Settings.CONNECT_TIMEOUT, "--connect-timeout"),
             Map.entry(Settings.READ_TIMEOUT, "--read-timeout"),
             Map.entry(Settings.USERNAME, "--user"),
-            Map.entry(Settings.PASSWORD, "--user"));
+            Map.entry(Settings.PASSWORD, "--user"),
+            Map.entry(Settings.TRUST_STORE, "--trust-store"),
+            Map.entry(Settings.TRUST_STORE_TYPE, "--trust-store-type"),
+            Map.entry(Settings.TRUST_STORE_PASSWORD, ConnectionOptions.TRUST_STORE_PASSWORD_VARIABLE),
+            Map.entry(Settings.PROXY_ADDRESS, "--proxy"),
+            Map.entry(Settings.PROXY_USER, "--proxy-user"),
+            Map.entry(Settings.PROXY_PASSWORD, ConnectionOptions.PROXY_PASSWORD_VARIABLE));
 
     private OptionNames() {
     }

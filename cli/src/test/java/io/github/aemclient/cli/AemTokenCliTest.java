@@ -6,8 +6,10 @@ import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.ImsException;
 import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
+import io.github.aemclient.testkit.ConnectProxy;
 import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestOAuthCredentials;
+import io.github.aemclient.testkit.TestTls;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -75,6 +77,68 @@ class AemTokenCliTest {
             assertThat(crlf.exit()).as(crlf.err()).isZero();
             assertThat(sdk.requests()).extracting(AemRequest::status).containsExactly(200, 200, 200, 200);
         }
+    }
+
+    @Test
+    void aProxyUserTakesItsPasswordFromTheEnvironmentAndInlineOnesAreWarnedAbout() {
+        try (AemStandIn sdk = AemStandIn.startLocalSdk().allowAnonymous();
+                ConnectProxy proxy = ConnectProxy.start().requireBasic("px", "proxy s3cret")) {
+            String url = sdk.url().toString();
+
+            Run environment = runWith("", java.util.Map.of("AEM_PROXY_PASSWORD", "proxy s3cret"), "get", "--url", url,
+                    "--proxy", proxy.address(), "--proxy-user", "px", "/content/a.json");
+            Run inline = run("get", "--url", url, "--proxy", proxy.address(), "--proxy-user", "px:proxy s3cret",
+                    "/content/b.json");
+            Run none = run("get", "--url", url, "--proxy", proxy.address(), "--proxy-user", "px", "/content/c.json");
+            Run noAddress = runWith("", java.util.Map.of("AEM_PROXY_PASSWORD", "pw"), "get", "--url", url,
+                    "--proxy-user", "px", "/content/d.json");
+
+            assertThat(environment.exit()).as(environment.err()).isZero();
+            assertThat(environment.err()).isEmpty();
+            assertThat(inline.exit()).as(inline.err()).isZero();
+            assertThat(inline.err()).contains("warning: the proxy password given inline").doesNotContain("s3cret");
+            assertThat(none.exit()).isEqualTo(2);
+            assertThat(none.err()).contains("--proxy-user px needs a password: set AEM_PROXY_PASSWORD");
+            assertThat(noAddress.exit()).isEqualTo(2);
+            assertThat(noAddress.err()).contains("--proxy-user is set but --proxy is not").doesNotContain("aem.");
+            assertThat(proxy.forwarded()).containsExactly("GET " + url + "/content/a.json",
+                    "GET " + url + "/content/b.json");
+            assertThat(sdk.requests()).hasSize(2).allSatisfy(request -> assertThat(request.headers().keySet())
+                    .noneMatch(name -> name.equalsIgnoreCase("proxy-authorization")));
+        }
+    }
+
+    @Test
+    void aTrustStoreLetsTheTokenBeFetchedOverTlsAndItsAbsenceIsNamed(@TempDir Path dir) {
+        TestOAuthCredentials credential = TestOAuthCredentials.generate();
+        TestTls tls = TestTls.generate();
+        try (ImsStandIn ims = ImsStandIn.start(tls).register(credential)) {
+            Path secret = credential.writeSecretTo(dir.resolve("secret"));
+            Path store = tls.writeTrustStore(dir.resolve("store.p12"), "PKCS12", "store pw");
+            String[] token = {"token", "--client-id", credential.clientId(), "--client-secret-file", secret.toString(),
+                "--scopes", credential.scopesText(), "--ims-url", ims.url().toString()};
+
+            Run trusted = runWith("", java.util.Map.of("AEM_TRUST_STORE_PASSWORD", "store pw"),
+                    concat(token, "--trust-store", store.toString()));
+            Run wrongPassword = runWith("", java.util.Map.of("AEM_TRUST_STORE_PASSWORD", "nope"),
+                    concat(token, "--trust-store", store.toString()));
+            Run untrusted = run(token);
+
+            assertThat(trusted.exit()).as(trusted.err()).isZero();
+            assertThat(ims.clientIdOf(new String(trusted.out(), java.nio.charset.StandardCharsets.UTF_8).strip()))
+                    .contains(credential.clientId());
+            assertThat(wrongPassword.exit()).isEqualTo(2);
+            assertThat(wrongPassword.err()).contains("--trust-store: ").contains("check AEM_TRUST_STORE_PASSWORD")
+                    .doesNotContain("nope");
+            assertThat(untrusted.exit()).isNotZero();
+            assertThat(untrusted.err()).contains("certificate that is not trusted");
+        }
+    }
+
+    static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     @Test
