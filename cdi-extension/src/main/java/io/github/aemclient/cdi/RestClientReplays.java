@@ -82,9 +82,9 @@ final class RestClientReplays {
             if (closed) {
                 return null;
             }
-            return withOwnTimeouts.computeIfAbsent(key, unused -> environment.applyTo(environment.applyNetworkTo(
-                    ClientBuilder.newBuilder().connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
-                            .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS))).build());
+            return withOwnTimeouts.computeIfAbsent(key, unused -> environment.newClient(ClientBuilder.newBuilder()
+                    .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
+                    .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)));
         }
     }
 

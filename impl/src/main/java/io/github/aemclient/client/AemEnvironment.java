@@ -11,6 +11,7 @@ import io.github.aemclient.internal.config.Settings;
 import io.github.aemclient.internal.credentials.ServiceCredentials;
 import io.github.aemclient.internal.filter.AemAuthenticationFilter;
 import io.github.aemclient.internal.filter.Origin;
+import io.github.aemclient.internal.network.Network;
 import io.github.aemclient.internal.network.ProxySettings;
 import io.github.aemclient.internal.network.TrustStore;
 import jakarta.ws.rs.Priorities;
@@ -75,10 +76,9 @@ public final class AemEnvironment implements AutoCloseable {
         this.settings = settings;
         this.authentication = authentication;
         this.filter = new AemAuthenticationFilter(Origin.of(settings.url().orElseThrow()), authentication.authenticator());
-        ClientBuilder builder = configure(settings.network().applyTo(clientBuilder.get())
+        this.client = newClient(settings, filter, clientBuilder.get()
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS), filter);
-        this.client = settings.network().authenticateProxy(builder, settings.environment()).build();
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -179,7 +179,7 @@ public final class AemEnvironment implements AutoCloseable {
 
     /**
      * {@return {@code aem.<env>.proxy-address}, unresolved} For a client of another kind; empty when the JVM's
-     * proxy settings apply. Its credentials ({@code proxy-user}) are not handed out: {@link #applyNetworkTo}
+     * proxy settings apply. Its credentials ({@code proxy-user}) are not handed out: {@link #newClient}
      * gives them to a JAX-RS client.
      */
     public Optional<InetSocketAddress> proxyAddress() {
@@ -187,18 +187,26 @@ public final class AemEnvironment implements AutoCloseable {
     }
 
     /**
-     * Makes a JAX-RS client builder of yours reach AEM as {@link #client()} does: {@code trust-store} (its
-     * {@code sslContext}, replacing the JVM's CAs for every host that client calls) and {@code proxy-address}
-     * with {@code proxy-user} (where the implementation allows: RESTEasy, Jersey's default connector). Call it
-     * once the builder's timeouts and TLS settings are set: RESTEasy's engine is built from them here. Does
-     * nothing when neither is set.
+     * Builds a JAX-RS client of yours that reaches and authenticates to this environment as {@link #client()}
+     * does: {@code trust-store} (its {@code sslContext}, replacing the JVM's CAs for every host that client
+     * calls), {@code proxy-address} with {@code proxy-user} (where the implementation allows: RESTEasy's
+     * Apache engine, Jersey's default connector, Open Liberty's client; a RESTEasy builder with an engine of
+     * your own is left with it, without the proxy's credentials), and {@link #applyTo} (filters, redirects
+     * off). For clients with settings {@code client()} lacks (other timeouts, providers). Built here, because
+     * RESTEasy's engine is made from the builder's settings as they are now: set everything else first.
      *
-     * @param builder the builder
-     * @return {@code builder}, for chaining
+     * @param builder the builder, otherwise configured
+     * @return the client; closing it is yours
      */
-    public ClientBuilder applyNetworkTo(ClientBuilder builder) {
+    public Client newClient(ClientBuilder builder) {
         requireOpen();
-        return settings.network().authenticateProxy(settings.network().applyTo(builder), name());
+        return newClient(settings, filter, builder);
+    }
+
+    private static Client newClient(EnvironmentSettings settings, AemAuthenticationFilter filter, ClientBuilder builder) {
+        Network network = settings.network();
+        return network.authenticateProxy(configure(network.applyTo(builder), filter), settings.environment(),
+                settings.url().orElseThrow()).build();
     }
 
     /**

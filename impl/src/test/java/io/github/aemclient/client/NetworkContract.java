@@ -106,6 +106,25 @@ public abstract class NetworkContract {
     }
 
     @Test
+    void anUntrustedCertificateIsNotRetriedSinceEveryAttemptFailsAlike() {
+        try (AemEnvironment author = author().build()) {
+            assertThatThrownBy(() -> author.tokenProvider().orElseThrow().getAccessToken())
+                    .isInstanceOf(ImsUnavailableException.class)
+                    .hasMessageContaining("certificate that is not trusted")
+                    .hasMessageNotContaining("gave up after");
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateThroughTheApplicationsImsClientPointsAtThatClient() {
+        try (AemEnvironment author = author().imsHttpClient(HttpClient.newHttpClient()).build()) {
+            assertThatThrownBy(() -> author.tokenProvider().orElseThrow().getAccessToken())
+                    .hasMessageContaining("not by the application's imsHttpClient")
+                    .hasMessageNotContaining("set aem.<env>.trust-store");
+        }
+    }
+
+    @Test
     void aTrustStoreOfOtherCertificatesIsNotEnough() {
         Path other = TestTls.generate().writeTrustStore(dir.resolve("other.pem"), "PEM", "");
         try (AemEnvironment author = author().property("trust-store", other.toString())

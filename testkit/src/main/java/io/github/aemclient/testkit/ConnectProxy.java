@@ -56,8 +56,10 @@ public final class ConnectProxy implements AutoCloseable {
     }
 
     /**
-     * Lets requests through only with {@code Proxy-Authorization: Basic base64(user:password)}.
+     * Lets requests through only with {@code Proxy-Authorization: Basic base64(user:password)} (UTF-8).
      *
+     * @param user the user
+     * @param password the password
      * @return this proxy
      */
     public ConnectProxy requireBasic(String user, String password) {

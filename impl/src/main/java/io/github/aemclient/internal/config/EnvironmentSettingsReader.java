@@ -64,6 +64,7 @@ import java.util.stream.Collectors;
  */
 public final class EnvironmentSettingsReader {
 
+    private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7E]*");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final System.Logger LOG = System.getLogger(EnvironmentSettingsReader.class.getName());
 
@@ -144,7 +145,7 @@ public final class EnvironmentSettingsReader {
                 }
             }
         }
-        Network network = network(mode, url, imsUrl);
+        Network network = network(mode, imsUrl);
         reportUnknownSettings();
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(environment, problems);
@@ -285,7 +286,7 @@ public final class EnvironmentSettingsReader {
     }
 
     /** The trust store and proxy; the JVM's defaults for what is not set. */
-    private Network network(AuthMode mode, URI url, URI imsUrl) {
+    private Network network(AuthMode mode, URI imsUrl) {
         TrustStore trustStore = null;
         Optional<Path> file = value(TRUST_STORE);
         String storePassword = lookup.raw(property(TRUST_STORE_PASSWORD)).orElse(null);
@@ -314,20 +315,27 @@ public final class EnvironmentSettingsReader {
                     + " is set)");
         } else if (user != null && user.contains(":")) {
             problem(PROXY_USER, Kind.INVALID, n -> n.of(PROXY_USER) + " must not contain ':'");
+        } else if (user != null && !(PRINTABLE_ASCII.matcher(user).matches()
+                && PRINTABLE_ASCII.matcher(password).matches())) {
+            // Basic has no agreed encoding: the JDK's clients send ISO-8859-1, Apache HttpClient US-ASCII, proxies
+            // expect either or UTF-8 — such a password would work for IMS and fail for AEM, or the reverse.
+            Setting<?> which = PRINTABLE_ASCII.matcher(user).matches() ? PROXY_PASSWORD : PROXY_USER;
+            problem(which, Kind.INVALID, n -> n.of(which) + " has characters outside printable ASCII (not shown),"
+                    + " which the HTTP clients involved encode differently for Basic authentication; use an ASCII"
+                    + " user and password for the proxy");
         } else if (address.isEmpty() && user != null && text(PROXY_ADDRESS).isEmpty()) {
             problem(PROXY_ADDRESS, Kind.MISSING, n -> n.of(PROXY_USER) + " is set but " + n.of(PROXY_ADDRESS)
                     + " is not");
         } else if (address.isPresent()) {
             proxy = new ProxySettings(address.get().host(), address.get().port(), user, password);
+            // The IMS exchange's JDK client needs it; a JAX-RS connector that does is warned about when built.
             boolean imsTunnels = (mode == AuthMode.SERVICE || mode == AuthMode.OAUTH) && imsUrl != null
                     && "https".equalsIgnoreCase(imsUrl.getScheme());
-            boolean aemTunnels = url != null && "https".equalsIgnoreCase(url.getScheme());
-            if (user != null && (imsTunnels || aemTunnels) && BasicTunnelling.disabled()) {
+            if (user != null && imsTunnels && BasicTunnelling.disabled()) {
                 problem(PROXY_USER, Kind.INVALID, n -> n.of(PROXY_USER) + " is set, but this JVM does not send Basic"
                         + " credentials to a proxy for HTTPS (" + BasicTunnelling.PROPERTY + " includes Basic, the"
-                        + " JDK's default): start the JVM with -D" + BasicTunnelling.PROPERTY + "= (empty); the"
-                        + " JDK's HTTP clients (the IMS exchange, Jersey's connector) need it to authenticate a"
-                        + " tunnel");
+                        + " JDK's default): start the JVM with -D" + BasicTunnelling.PROPERTY + "= (empty) so that"
+                        + " the IMS exchange can authenticate its tunnel");
             }
         }
         return trustStore == null && proxy == null ? Network.JVM_DEFAULTS : new Network(trustStore, proxy);

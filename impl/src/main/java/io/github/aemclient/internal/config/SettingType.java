@@ -242,22 +242,24 @@ abstract class SettingType<T> {
             @Override
             HostPort parse(String text) throws InvalidValue {
                 String value = text.strip();
-                int colon = value.lastIndexOf(':');
-                String host = colon < 0 ? "" : value.substring(0, colon);
-                if (host.startsWith("[") && host.endsWith("]")) {
-                    host = host.substring(1, host.length() - 1);
+                if (value.contains("@")) {
+                    // Not quoted: "http://user:password@proxy:3128" is a common way to write a proxy.
+                    throw new InvalidValue("must be host:port without user info (the value is not shown: it may"
+                            + " hold a password); give the credentials in proxy-user and proxy-password");
                 }
-                int port = -1;
+                URI uri = null;
                 try {
-                    port = colon < 0 ? -1 : Integer.parseInt(value.substring(colon + 1));
-                } catch (NumberFormatException e) {
+                    uri = value.contains("/") ? null : new URI("http://" + value);
+                } catch (URISyntaxException e) {
                     // reported below
                 }
-                if (value.contains("://") || host.isEmpty() || !HOST.matcher(host).matches() || port < 1
-                        || port > 65535) {
-                    throw new InvalidValue("is '" + text + "'; use host:port, e.g. proxy.example.com:3128 (no scheme)");
+                if (uri == null || uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535
+                        || !uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                    throw new InvalidValue("is '" + text + "'; use host:port, e.g. proxy.example.com:3128 or"
+                            + " [2001:db8::1]:3128 (no scheme)");
                 }
-                return new HostPort(host, port);
+                String host = uri.getHost();
+                return new HostPort(host.startsWith("[") ? host.substring(1, host.length() - 1) : host, uri.getPort());
             }
 
             @Override
@@ -266,8 +268,6 @@ abstract class SettingType<T> {
             }
         };
     }
-
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%-]+");
 
     /** A host and port, as {@link #hostPort()} reads them. */
     record HostPort(String host, int port) {

@@ -199,13 +199,16 @@ public final class ImsClient implements AutoCloseable {
                         : "refused the connection", cause);
             }
             if (untrusted(cause)) {
-                throw unavailable(request.uri(), "presented a certificate that is not trusted ("
-                        + (network.trustStore().isPresent() ? "not by aem.<env>.trust-store " + network.trustStore().get()
+                throw new ImsTlsException("IMS at " + request.uri() + " presented a certificate that is not trusted ("
+                        + (executor == null ? "not by the application's imsHttpClient): configure that client's"
+                                + " SSLContext"
+                        : (network.trustStore().isPresent() ? "not by aem.<env>.trust-store " + network.trustStore().get()
                                 : "not by the JVM's CAs") + "): set aem.<env>.trust-store to the certificates to trust"
-                        + " (PEM, PKCS12 or JKS; behind a TLS-inspecting proxy, its CA)", cause);
+                        + " (PEM, PKCS12 or JKS; behind a TLS-inspecting proxy, its CA)"), cause);
             }
             if (cause instanceof SSLHandshakeException) {
-                throw unavailable(request.uri(), "failed the TLS handshake: " + describe(cause), cause);
+                throw new ImsTlsException("IMS at " + request.uri() + " failed the TLS handshake: " + describe(cause),
+                        cause);
             }
             if (cause != null && cause.getMessage() != null
                     && cause.getMessage().startsWith("too many authentication attempts")) {

@@ -13,7 +13,9 @@ import org.glassfish.jersey.client.HttpUrlConnectorProvider;
  * Proxy credentials for Jersey's default connector ({@code HttpURLConnection}): each connection gets the
  * proxy's {@link Authenticator} (never the JVM-wide default). Jersey's own {@code proxy.username} property is
  * not used: it sends a {@code Proxy-Authorization} request header, which over an HTTPS tunnel reaches AEM
- * instead of the proxy. Loaded only when the builder is Jersey's.
+ * instead of the proxy. The connector provider is replaced by a default one with that factory: one of the
+ * application's (with its own chunk size or factory) cannot be told from the default, and is not kept.
+ * Loaded only when the builder is Jersey's.
  */
 final class JerseyProxyCredentials {
 

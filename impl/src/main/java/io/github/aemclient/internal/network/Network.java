@@ -2,6 +2,7 @@ package io.github.aemclient.internal.network;
 
 import jakarta.ws.rs.client.ClientBuilder;
 import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -83,9 +84,11 @@ public final class Network {
      * engine, Jersey's default connector). Call last, when the builder is otherwise configured.
      *
      * @param environment for the warning when it cannot
+     * @param target the AEM URL (whether its calls tunnel)
      */
-    public ClientBuilder authenticateProxy(ClientBuilder builder, String environment) {
-        String refusal = proxy != null && proxy.user().isPresent() ? ProxyCredentials.applyTo(builder, proxy) : null;
+    public ClientBuilder authenticateProxy(ClientBuilder builder, String environment, URI target) {
+        String refusal = proxy != null && proxy.user().isPresent()
+                ? ProxyCredentials.applyTo(builder, proxy, "https".equalsIgnoreCase(target.getScheme())) : null;
         if (refusal != null) {
             LOG.log(System.Logger.Level.WARNING, "AEM environment ''{0}'': this JAX-RS client ({1}) cannot be given"
                     + " aem.{0}.proxy-user ({3}): its calls to AEM go through the proxy {2} without credentials (the"

@@ -20,12 +20,15 @@ final class ProxyCredentials {
      * @return null when given; else why this client cannot be given them (another implementation or
      *     connector, classes out of reach): its calls go through the proxy unauthenticated
      */
-    static String applyTo(ClientBuilder builder, ProxySettings proxy) {
+    static String applyTo(ClientBuilder builder, ProxySettings proxy, boolean httpsTarget) {
         String implementation = builder.getClass().getName();
         try {
             if (implementation.startsWith("org.jboss.resteasy.") && ResteasyProxyCredentials.handles(builder)) {
-                ResteasyProxyCredentials.apply(builder, proxy);
-                return null;
+                String refusal = ResteasyProxyCredentials.refusal(builder);
+                if (refusal == null) {
+                    ResteasyProxyCredentials.apply(builder, proxy);
+                }
+                return refusal;
             }
             if (implementation.startsWith("io.openliberty.") || implementation.startsWith("com.ibm.ws.")) {
                 // Open Liberty's client takes them as properties (and authenticates the tunnel itself).
@@ -35,7 +38,9 @@ final class ProxyCredentials {
             }
             if (implementation.startsWith("org.glassfish.jersey.") && JerseyProxyCredentials.handles(builder)) {
                 JerseyProxyCredentials.apply(builder, proxy);
-                return null;
+                return BasicTunnelling.disabled() && httpsTarget ? "Jersey's connector is the JDK's, which sends"
+                        + " no Basic credentials to a proxy for HTTPS unless the JVM runs with -D"
+                        + BasicTunnelling.PROPERTY + "=" : null;
             }
         } catch (LinkageError e) {
             // The implementation is there but not the classes this needs (another version, a server's fork).

@@ -1,8 +1,10 @@
 package io.github.aemclient.internal.network;
 
 import java.net.Authenticator;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PasswordAuthentication;
+import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,12 +68,39 @@ public final class ProxySettings {
             @Override
             protected PasswordAuthentication getPasswordAuthentication() {
                 if (getRequestorType() != RequestorType.PROXY || getRequestingPort() != port
-                        || !host.equalsIgnoreCase(getRequestingHost())) {
+                        || !isProxy(getRequestingHost())) {
                     return null;
                 }
                 return new PasswordAuthentication(user, password.toCharArray());
             }
         });
+    }
+
+    /**
+     * Whether a client asking for credentials names this proxy. Clients spell an address literal their own way
+     * ({@code ::1} comes back as {@code 0:0:0:0:0:0:0:1} from Jersey's resolved address), so literals are
+     * compared as addresses; names as names (no lookup here).
+     */
+    boolean isProxy(String requestingHost) {
+        if (requestingHost == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase(requestingHost)) {
+            return true;
+        }
+        if (!isAddressLiteral(host) || !isAddressLiteral(requestingHost)) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).equals(InetAddress.getByName(requestingHost));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** An IPv4 or IPv6 literal: {@link InetAddress#getByName} parses it without a lookup. */
+    private static boolean isAddressLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
     }
 
     @Override

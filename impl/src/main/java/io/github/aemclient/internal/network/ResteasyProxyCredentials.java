@@ -34,6 +34,15 @@ final class ResteasyProxyCredentials {
         return builder instanceof ResteasyClientBuilder;
     }
 
+    /** An engine the application set, or the asynchronous one, is left alone: null, else why not. */
+    static String refusal(ClientBuilder builder) {
+        ResteasyClientBuilder resteasy = (ResteasyClientBuilder) builder;
+        if (resteasy.getHttpEngine() != null) {
+            return "the builder has an HTTP engine of the application's, which is left as it is";
+        }
+        return resteasy.isUseAsyncHttpEngine() ? "the builder uses RESTEasy's asynchronous engine" : null;
+    }
+
     /** Call last, once the builder's timeouts and TLS are set: the engine is built from them now. */
     static void apply(ClientBuilder builder, ProxySettings proxy) {
         ResteasyClientBuilder resteasy = (ResteasyClientBuilder) builder;

@@ -15,9 +15,12 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -38,6 +41,9 @@ public final class TrustStore {
         }
     }
 
+    private static final String PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----";
+    private static final Pattern PEM_BLOCK = Pattern.compile(
+            "-----BEGIN CERTIFICATE-----.*?-----END CERTIFICATE-----", Pattern.DOTALL);
     private static final byte[] JKS_MAGIC = {(byte) 0xFE, (byte) 0xED, (byte) 0xFE, (byte) 0xED};
 
     private final Path file;
@@ -74,7 +80,9 @@ public final class TrustStore {
         int trusted = trustedCertificates(store);
         if (trusted == 0) {
             throw new Invalid(file + " holds no trusted certificate" + (actual == Type.PEM ? ""
-                    : " (a " + actual + " store whose certificates are protected needs its password)"),
+                    : password == null ? " (a " + actual + " store whose certificates are protected needs its password)"
+                    : " entry (a store of keys, or one made by openssl pkcs12, whose certificates Java does not"
+                            + " take as trusted: use the PEM certificates, or keytool -importcert)"),
                     actual != Type.PEM && password == null);
         }
         try {
@@ -89,9 +97,8 @@ public final class TrustStore {
     }
 
     private static Type detect(byte[] bytes) {
-        String start = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1)
-                .replace("\uFEFF", "").stripLeading();
-        if (start.startsWith("-----BEGIN")) {
+        // Bundles start with comments, openssl's output with "Bag Attributes" or the certificate as text.
+        if (new String(bytes, StandardCharsets.ISO_8859_1).contains("-----BEGIN ")) {
             return Type.PEM;
         }
         if (bytes.length >= 4 && bytes[0] == JKS_MAGIC[0] && bytes[1] == JKS_MAGIC[1] && bytes[2] == JKS_MAGIC[2]
@@ -102,15 +109,28 @@ public final class TrustStore {
     }
 
     private static KeyStore pem(Path file, byte[] bytes) throws Invalid {
-        if (!new String(bytes, StandardCharsets.ISO_8859_1).contains("-----BEGIN CERTIFICATE-----")) {
+        if (!new String(bytes, StandardCharsets.ISO_8859_1).contains(PEM_CERTIFICATE)) {
             throw new Invalid(file + " holds no PEM certificate (-----BEGIN CERTIFICATE-----); a private key or"
                     + " a key store is not a PEM trust store", false);
         }
-        Collection<? extends Certificate> certificates;
+        // Each block on its own: the JDK's parser stumbles over what bundles put between them (comments,
+        // openssl's "Bag Attributes" and text dumps, a byte order mark).
+        List<Certificate> certificates = new ArrayList<>();
+        Matcher block = PEM_BLOCK.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
         try {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            while (block.find()) {
+                certificates.add(factory.generateCertificate(new ByteArrayInputStream(
+                        block.group().getBytes(StandardCharsets.ISO_8859_1))));
+            }
         } catch (CertificateException e) {
-            throw new Invalid(file + " has a PEM certificate that cannot be read (" + e.getMessage() + ")", false);
+            throw new Invalid(file + " has a PEM certificate that cannot be read (certificate " + (certificates.size() + 1)
+                    + ": " + e.getMessage() + ")", false);
+        }
+        int begun = new String(bytes, StandardCharsets.ISO_8859_1).split(PEM_CERTIFICATE, -1).length - 1;
+        if (begun != certificates.size()) {
+            throw new Invalid(file + " has a PEM certificate that cannot be read (certificate "
+                    + (certificates.size() + 1) + " has no -----END CERTIFICATE----- line)", false);
         }
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());

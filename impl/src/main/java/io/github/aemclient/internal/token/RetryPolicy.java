@@ -4,6 +4,7 @@ import io.github.aemclient.internal.config.Settings;
 import io.github.aemclient.AemClientException;
 import io.github.aemclient.ImsException;
 import io.github.aemclient.ImsUnavailableException;
+import io.github.aemclient.internal.ims.ImsTlsException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -49,6 +50,10 @@ public final class RetryPolicy {
     }
 
     static boolean isRetryable(AemClientException e) {
+        if (e instanceof ImsTlsException) {
+            // An untrusted certificate or a failed handshake is the same on every attempt.
+            return false;
+        }
         if (e instanceof ImsUnavailableException) {
             return true;
         }

@@ -63,6 +63,34 @@ class NetworkSettingsTest {
     }
 
     @Test
+    void pemBundlesWithCommentsOrAByteOrderMarkOrOpensslTextAreToldFromTheirContent() throws Exception {
+        String pem = TLS.certificatePem();
+        for (String content : new String[] {"# Corporate Root CA\n" + pem, "\uFEFF" + pem,
+            "Bag Attributes\n    friendlyName: corp\nsubject=CN = localhost\n" + pem}) {
+            Path file = Files.writeString(dir.resolve("bundle.crt"), content);
+            properties.put("aem.author.trust-store", file.toString());
+            assertThat(read().network().trustStore()).hasValueSatisfying(t -> assertThat(t.toString())
+                    .contains("PEM, 1 certificate"));
+        }
+    }
+
+    @Test
+    void aStoreOfKeysWithItsPasswordSaysItHoldsNoTrustedEntryAndHowToMakeOne() throws Exception {
+        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        keys.setKeyEntry("key", pair.getPrivate(), "pw".toCharArray(), new java.security.cert.Certificate[] {
+            TLS.certificate()});
+        Path file = dir.resolve("keys.p12");
+        try (var out = Files.newOutputStream(file)) {
+            keys.store(out, "pw".toCharArray());
+        }
+        set("trust-store", file.toString()).set("trust-store-password", "pw");
+        assertProblem("aem.author.trust-store", "holds no trusted certificate entry", "keytool -importcert");
+        assertThatThrownBy(this::read).hasMessageNotContaining("check aem.author.trust-store-password");
+    }
+
+    @Test
     void aMissingTrustStoreFileIsNamed() {
         set("trust-store", dir.resolve("nope.pem").toString());
         assertProblem("aem.author.trust-store", "aem.author.trust-store: there is no file " + dir.resolve("nope.pem"));
@@ -96,6 +124,14 @@ class NetworkSettingsTest {
                 "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n");
         set("trust-store", broken.toString());
         assertProblem("aem.author.trust-store", "cannot be read");
+    }
+
+    @Test
+    void aPemCertificateWithoutItsEndLineIsRefused() throws Exception {
+        String pem = TLS.certificatePem();
+        Path cut = Files.writeString(dir.resolve("cut.pem"), pem + pem.substring(0, pem.indexOf("-----END")));
+        set("trust-store", cut.toString());
+        assertProblem("aem.author.trust-store", "certificate 2 has no -----END CERTIFICATE----- line");
     }
 
     @Test
@@ -137,9 +173,26 @@ class NetworkSettingsTest {
         assertThat(read().network().proxy()).hasValueSatisfying(p -> assertThat(p.address()).isEqualTo("[::1]:8080"));
     }
 
+    @Test
+    void aProxyAddressWithUserInfoIsRefusedWithoutShowingIt() {
+        set("proxy-address", "http://svc:S3cr3t-PW@proxy.corp:3128");
+        assertProblem("aem.author.proxy-address", "without user info", "proxy-user and proxy-password");
+        assertThatThrownBy(this::read).hasMessageNotContaining("S3cr3t-PW").hasMessageNotContaining("svc:");
+    }
+
+    @Test
+    void proxyCredentialsOutsidePrintableAsciiAreRefusedWithoutShowingThem() {
+        set("proxy-address", "proxy.example.com:3128").set("proxy-user", "me").set("proxy-password", "pässwörd€");
+        assertProblem("aem.author.proxy-password", "outside printable ASCII", "not shown");
+        assertThatThrownBy(this::read).hasMessageNotContaining("pässwörd");
+        set("proxy-user", "mé").set("proxy-password", "ascii");
+        assertProblem("aem.author.proxy-user", "outside printable ASCII");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"proxy.example.com", "http://proxy.example.com:3128", "proxy.example.com:0",
-        "proxy.example.com:65536", ":3128", "proxy.example.com:port", "proxy example.com:3128"})
+        "proxy.example.com:65536", ":3128", "proxy.example.com:port", "proxy example.com:3128", "fe80::1",
+        "proxy:3128:1", "::1:3128", "proxy.example.com:3128/path"})
     void aProxyAddressThatIsNotHostColonPortIsRefused(String address) {
         set("proxy-address", address);
         assertProblem("aem.author.proxy-address", "use host:port");
