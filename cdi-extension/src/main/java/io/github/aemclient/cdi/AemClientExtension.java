@@ -238,8 +238,8 @@ public class AemClientExtension implements Extension {
                 aem.tokenProvider().ifPresent(provider -> firstTokens.put(environment, startFirstToken(environment,
                         provider)));
             }
-            LOG.log(Level.INFO, "AEM environment ''{0}'': {1} ({2} authentication)", environment, aem.url(),
-                    aem.mode().configName());
+            LOG.log(Level.INFO, "AEM environment ''{0}'': {1} ({2} authentication{3})", environment, aem.url(),
+                    aem.mode().configName(), aem.network().isEmpty() ? "" : "; " + aem.network());
         }
         // All eager environments exchange at once and share one bound: ten of them wait 10 s, not 100 s.
         long deadline = System.nanoTime() + firstTokenWait.toNanos();

@@ -122,14 +122,14 @@ public final class AemTokenCli implements Runnable {
             return invalid.render(OptionNames.INSTANCE);
         }
         if (e instanceof AemClientException || e instanceof IllegalArgumentException) {
-            return e.getMessage();
+            return OptionNames.INSTANCE.inOptions(e.getMessage());
         }
         // JAX-RS wraps failures (a refused connection to AEM, say); name the innermost cause.
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
             if (root instanceof AemClientException) {
-                return root.getMessage();
+                return OptionNames.INSTANCE.inOptions(root.getMessage());
             }
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());

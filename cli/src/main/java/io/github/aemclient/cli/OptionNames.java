@@ -3,6 +3,7 @@ package io.github.aemclient.cli;
 import io.github.aemclient.internal.config.Setting;
 import io.github.aemclient.internal.config.SettingNames;
 import io.github.aemclient.internal.config.Settings;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +39,24 @@ final class OptionNames implements SettingNames {
             Map.entry(Settings.PROXY_PASSWORD, ConnectionOptions.PROXY_PASSWORD_VARIABLE));
 
     private OptionNames() {
+    }
+
+    /**
+     * A message of the library's that names settings as {@code aem.<env>.read-timeout} (those raised while
+     * calling, not configuring), in the options the user typed; settings the command line cannot set stay.
+     */
+    String inOptions(String message) {
+        if (message == null) {
+            return null;
+        }
+        String rendered = message;
+        // Longest first: aem.<env>.trust-store is the start of aem.<env>.trust-store-password.
+        for (Map.Entry<Setting<?>, String> option : OPTIONS.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<Setting<?>, String> e) -> e.getKey().key().length()).reversed())
+                .toList()) {
+            rendered = rendered.replace(option.getKey().toString(), option.getValue());
+        }
+        return rendered;
     }
 
     @Override

@@ -169,6 +169,15 @@ public final class AemEnvironment implements AutoCloseable {
     }
 
     /**
+     * {@return how this environment reaches IMS and AEM when not the JVM's way: its trust store (file, type,
+     * number of certificates) and proxy (address and user; never the password), e.g. for a start-up log line}
+     * Empty when neither {@code trust-store} nor {@code proxy-address} is set.
+     */
+    public String network() {
+        return settings.network().toString();
+    }
+
+    /**
      * {@return the certificates {@code aem.<env>.trust-store} names, as a TLS context} For a client of another
      * kind that calls this environment (a MicroProfile Rest Client's builder takes one); empty when the JVM's
      * CAs apply.
@@ -456,7 +465,7 @@ public final class AemEnvironment implements AutoCloseable {
 
         /**
          * The application's own JDK client for the IMS exchange, for what the settings do not cover (a client
-         * certificate, a {@code ProxySelector} with exclusions, another authentication scheme for the proxy). It
+         * certificate, a {@code ProxySelector} with exclusions). It
          * replaces {@code trust-store} and {@code proxy-*} for IMS only (AEM calls still get them); its executor,
          * redirect policy and authenticator are used as they are, and {@link AemEnvironment#close()} leaves it
          * open. The timeouts still bound each exchange. Without it, the environment builds its own client from

@@ -212,6 +212,32 @@ public abstract class NetworkContract {
     }
 
     @Test
+    void aProxyOfferingOnlySchemesOtherThanBasicIsSaidToBeOneAndWhatToDo() {
+        proxy.requireOnly("NTLM", "Negotiate");
+        try (AemEnvironment author = throughTheProxy().property("proxy-user", "proxy-user")
+                .property("proxy-password", "proxy-secret").build()) {
+            assertThatThrownBy(() -> author.tokenProvider().orElseThrow().getAccessToken())
+                    .isInstanceOf(ImsException.class)
+                    .hasMessageContaining("it asks for NTLM, Negotiate, and only Basic is supported")
+                    .hasMessageContaining("local relay")
+                    .hasMessageNotContaining("wrong user or password");
+        }
+    }
+
+    @Test
+    void aProxyHostThatDoesNotResolveIsNamedNotIms() {
+        Path store = TLS.writeTrustStore(dir.resolve("trust.pem"), "PEM", "");
+        try (AemEnvironment author = author().property("trust-store", store.toString())
+                .property("proxy-address", "proxy.aem-client-test.invalid:3128").property("retry-max-attempts", "1")
+                .build()) {
+            assertThatThrownBy(() -> author.tokenProvider().orElseThrow().getAccessToken())
+                    .isInstanceOf(ImsUnavailableException.class)
+                    .hasMessageContaining("the proxy host proxy.aem-client-test.invalid (aem.<env>.proxy-address) does"
+                            + " not resolve");
+        }
+    }
+
+    @Test
     void aProxyThatIsNotThereIsNamedAsSuch() {
         Path store = TLS.writeTrustStore(dir.resolve("trust.pem"), "PEM", "");
         int closedPort = proxy.port();

@@ -25,7 +25,7 @@ class ResteasyNetworkTest extends NetworkContract {
                 AemEnvironment author = throughTheProxy().clientBuilder(() -> new ResteasyClientBuilderImpl().httpEngine(mine))
                         .property("proxy-user", "proxy-user").property("proxy-password", "proxy-secret").build()) {
             assertThat(((ResteasyClient) author.client()).httpEngine()).isSameAs(mine);
-            assertThat(logs.messages()).anySatisfy(m -> assertThat(m).contains("cannot be given aem.author.proxy-user")
+            assertThat(logs.messages()).anySatisfy(m -> assertThat(m).contains("without aem.author.proxy-user")
                     .contains("an HTTP engine of the application's").doesNotContain("proxy-secret"));
         }
     }

@@ -37,6 +37,7 @@ public final class ConnectProxy implements AutoCloseable {
     private final AtomicInteger refused = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile String expectedAuthorization;
+    private volatile List<String> challenges = List.of("Basic realm=\"testkit proxy\"");
 
     private ConnectProxy() {
         try {
@@ -65,6 +66,19 @@ public final class ConnectProxy implements AutoCloseable {
     public ConnectProxy requireBasic(String user, String password) {
         expectedAuthorization = "Basic " + Base64.getEncoder().encodeToString(
                 (Objects.requireNonNull(user) + ":" + Objects.requireNonNull(password)).getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /**
+     * Refuses every request with 407, offering only these schemes (e.g. {@code NTLM}, {@code Negotiate}): a
+     * proxy a Basic-only client cannot get through.
+     *
+     * @param schemes the {@code Proxy-Authenticate} values
+     * @return this proxy
+     */
+    public ConnectProxy requireOnly(String... schemes) {
+        expectedAuthorization = "";
+        challenges = java.util.List.of(schemes);
         return this;
     }
 
@@ -124,7 +138,9 @@ public final class ConnectProxy implements AutoCloseable {
             String expected = expectedAuthorization;
             if (expected != null && !expected.equals(header(lines, "Proxy-Authorization"))) {
                 refused.incrementAndGet();
-                answer(out, "407 Proxy Authentication Required", "Proxy-Authenticate: Basic realm=\"testkit proxy\"\r\n");
+                StringBuilder headers = new StringBuilder();
+                challenges.forEach(challenge -> headers.append("Proxy-Authenticate: ").append(challenge).append("\r\n"));
+                answer(out, "407 Proxy Authentication Required", headers.toString());
                 return;
             }
             String method = requestLine[0];

@@ -286,7 +286,7 @@ abstract class SettingType<T> {
 
             @Override
             String allowed() {
-                return "PKCS12, JKS, PEM";
+                return "PKCS12, JKS, PEM, DER";
             }
         };
     }

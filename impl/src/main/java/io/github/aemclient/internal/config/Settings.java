@@ -80,14 +80,15 @@ public final class Settings {
             "For IMS (bounding the whole exchange) and AEM.");
     public static final Setting<Path> TRUST_STORE = declare("trust-store", SettingType.path(), null, "the JVM's CAs",
             Set.of(), "Certificates to trust for IMS and AEM **instead of** the JVM's default CAs: PEM certificates"
-                    + " (what a security team hands out), a PKCS12 or a JKS store. For a TLS-inspecting proxy or a"
+                    + " (what a security team hands out), a PKCS12 or a JKS store, or DER certificates. For a TLS-inspecting proxy or a"
                     + " private CA; it must then also hold what IMS's and AEM's certificates chain to (a TLS-inspecting"
                     + " proxy re-signs both).");
     public static final Setting<String> TRUST_STORE_PASSWORD = declare("trust-store-password", SettingType.text(),
             null, "", Set.of(), "The trust store's password (PKCS12, JKS; PEM has none).");
     public static final Setting<TrustStore.Type> TRUST_STORE_TYPE = declare("trust-store-type",
             SettingType.trustStoreType(), null, "from the content", Set.of(),
-            "`PKCS12`, `JKS` or `PEM`; told from the file's content when not set.");
+            "`PKCS12`, `JKS`, `PEM` or `DER` (a binary certificate or PKCS#7 bundle, as Windows exports them);"
+                    + " told from the file's content when not set.");
     public static final Setting<SettingType.HostPort> PROXY_ADDRESS = declare("proxy-address", SettingType.hostPort(),
             null, "the JVM's", Set.of(), "An HTTP proxy for IMS and AEM, `host:port` (HTTPS goes through `CONNECT`"
                     + " tunnels). Without it, IMS is reached through the JVM's proxy settings (`https.proxyHost`,"

@@ -4,6 +4,7 @@ import io.github.aemclient.ImsException;
 import io.github.aemclient.ImsUnavailableException;
 import io.github.aemclient.internal.network.BasicTunnelling;
 import io.github.aemclient.internal.network.Network;
+import io.github.aemclient.internal.network.ProxySettings;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import javax.net.ssl.SSLHandshakeException;
@@ -59,6 +60,8 @@ public final class ImsClient implements AutoCloseable {
     /** Runs the HTTP client's work; shut down on close, so no thread of this client outlives it. Null for the application's own client. */
     private final ExecutorService executor;
     private final Network network;
+    /** Whether the JDK ever took the proxy's credentials: a 407 after none were sent is not a wrong password. */
+    private volatile boolean proxyCredentialsSent;
     /** Dropped on close: the JDK's client (before Java 21) stops its selector thread once unreachable. */
     private volatile HttpClient http;
     /** Completed (exceptionally) by close, so an exchange in progress ends at once instead of timing out. */
@@ -96,7 +99,7 @@ public final class ImsClient implements AutoCloseable {
         this.http = own != null ? own : network.applyTo(HttpClient.newBuilder()
                 .executor(executor)
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER))
+                .followRedirects(HttpClient.Redirect.NEVER), () -> proxyCredentialsSent = true)
                 .build();
     }
 
@@ -136,12 +139,7 @@ public final class ImsClient implements AutoCloseable {
                 .build();
         HttpResponse<BoundedBody> response = send(request);
         if (response.statusCode() == 407) {
-            throw new ImsException("IMS at " + uri + " could not be reached: " + proxyDescription()
-                    + " answered 407 Proxy Authentication Required: " + (network.proxy().flatMap(p -> p.user()).isPresent()
-                    ? "it refused aem.<env>.proxy-user and aem.<env>.proxy-password" + (BasicTunnelling.disabled()
-                            && "https".equalsIgnoreCase(uri.getScheme()) ? " (not sent: this JVM disables Basic for"
-                                    + " tunnels; start it with -D" + BasicTunnelling.PROPERTY + "=)" : "")
-                    : "set aem.<env>.proxy-user and aem.<env>.proxy-password"), 407, null, null, null);
+            throw proxyRefused(uri, response.headers().allValues("Proxy-Authenticate"));
         }
         Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(RetryAfter::parse).orElse(null);
         if (response.body().tooLarge()) {
@@ -183,11 +181,18 @@ public final class ImsClient implements AutoCloseable {
                 throw closed;
             }
             if (cause instanceof HttpConnectTimeoutException) {
-                throw unavailable(request.uri(), "could not be connected to in time (aem.<env>.connect-timeout)", cause);
+                throw unavailable(request.uri(), network.proxy().map(p -> "could not be reached: the proxy " + p.address()
+                        + " (aem.<env>.proxy-address) could not be connected to in time (aem.<env>.connect-timeout)")
+                        .orElse("could not be connected to in time (aem.<env>.connect-timeout)"), cause);
             }
             if (cause instanceof HttpTimeoutException) {
                 throw unavailable(request.uri(), "did not answer within " + readTimeout.toMillis()
                         + " ms (aem.<env>.read-timeout)", cause);
+            }
+            if (unresolved(cause) && network.proxy().isPresent()) {
+                // Through a proxy, the only name this client resolves is the proxy's.
+                throw unavailable(request.uri(), "could not be reached: the proxy host " + network.proxy().get().host()
+                        + " (aem.<env>.proxy-address) does not resolve", cause);
             }
             if (unresolved(cause)) {
                 throw unavailable(request.uri(), "could not be found: the host name " + request.uri().getHost()
@@ -212,12 +217,40 @@ public final class ImsClient implements AutoCloseable {
             }
             if (cause != null && cause.getMessage() != null
                     && cause.getMessage().startsWith("too many authentication attempts")) {
-                throw new ImsException("IMS at " + request.uri() + " could not be reached: " + proxyDescription()
-                        + " answered 407 Proxy Authentication Required to aem.<env>.proxy-user and"
-                        + " aem.<env>.proxy-password (wrong user or password?)", 407, null, null, null);
+                throw proxyRefused(request.uri(), List.of("Basic"));
             }
             throw unavailable(request.uri(), "failed: " + describe(cause), cause);
         }
+    }
+
+    /**
+     * A proxy's 407: which of the causes a user can tell apart it is. Not retried (an {@link ImsException}
+     * with a 4xx status).
+     *
+     * @param challenges the proxy's {@code Proxy-Authenticate} values
+     */
+    private ImsException proxyRefused(URI uri, List<String> challenges) {
+        List<String> schemes = challenges.stream().map(c -> c.strip().split("[\\s,]", 2)[0]).filter(s -> !s.isEmpty())
+                .distinct().toList();
+        boolean basicOffered = schemes.isEmpty() || schemes.stream().anyMatch("Basic"::equalsIgnoreCase);
+        String why;
+        if (executor == null) {
+            why = "the application's imsHttpClient did not authenticate to it";
+        } else if (!basicOffered) {
+            why = "it asks for " + String.join(", ", schemes) + ", and only Basic is supported: use a port of the"
+                    + " proxy that takes Basic, or a local relay that authenticates for you (cntlm, px)";
+        } else if (network.proxy().flatMap(ProxySettings::user).isEmpty()) {
+            why = network.proxy().isPresent() ? "set aem.<env>.proxy-user and aem.<env>.proxy-password"
+                    : "set aem.<env>.proxy-address, aem.<env>.proxy-user and aem.<env>.proxy-password";
+        } else if (!proxyCredentialsSent) {
+            why = "aem.<env>.proxy-user and aem.<env>.proxy-password were not sent: this JVM sends no Basic"
+                    + " credentials to a proxy for HTTPS (-D" + BasicTunnelling.PROPERTY + "= must be on the JVM's"
+                    + " command line: set while it runs, it has no effect; restart with it)";
+        } else {
+            why = "it refused aem.<env>.proxy-user and aem.<env>.proxy-password (wrong user or password?)";
+        }
+        return new ImsException("IMS at " + uri + " could not be reached: " + proxyDescription()
+                + " answered 407 Proxy Authentication Required: " + why, 407, null, null, null);
     }
 
     private String proxyDescription() {

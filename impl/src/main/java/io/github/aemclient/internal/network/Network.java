@@ -46,8 +46,12 @@ public final class Network {
         return Optional.ofNullable(proxy);
     }
 
-    /** The IMS client: trust store, proxy and its credentials (for this client only); else the JVM's. */
-    public HttpClient.Builder applyTo(HttpClient.Builder builder) {
+    /**
+     * The IMS client: trust store, proxy and its credentials (for this client only); else the JVM's.
+     *
+     * @param credentialsGiven told each time the client is handed the proxy's credentials
+     */
+    public HttpClient.Builder applyTo(HttpClient.Builder builder, Runnable credentialsGiven) {
         if (trustStore != null) {
             builder.sslContext(trustStore.sslContext());
         }
@@ -55,7 +59,7 @@ public final class Network {
             return builder.proxy(ProxySelector.getDefault());
         }
         builder.proxy(ProxySelector.of(proxy.socketAddress()));
-        proxy.authenticator().ifPresent(builder::authenticator);
+        proxy.authenticator(credentialsGiven).ifPresent(builder::authenticator);
         return builder;
     }
 
@@ -90,11 +94,10 @@ public final class Network {
         String refusal = proxy != null && proxy.user().isPresent()
                 ? ProxyCredentials.applyTo(builder, proxy, "https".equalsIgnoreCase(target.getScheme())) : null;
         if (refusal != null) {
-            LOG.log(System.Logger.Level.WARNING, "AEM environment ''{0}'': this JAX-RS client ({1}) cannot be given"
-                    + " aem.{0}.proxy-user ({3}): its calls to AEM go through the proxy {2} without credentials (the"
-                    + " IMS exchange has them). Let AEM''s hosts through the proxy unauthenticated, or configure the"
-                    + " client''s connector yourself (AemEnvironment.Builder.clientBuilder)", environment,
-                    builder.getClass().getName(), proxy.address(), refusal);
+            LOG.log(System.Logger.Level.WARNING, "AEM environment ''{0}'': calls to AEM through this JAX-RS client"
+                    + " ({1}) reach the proxy {2} without aem.{0}.proxy-user: {3}. They get the proxy''s 407 unless it"
+                    + " lets AEM''s hosts through unauthenticated", environment, builder.getClass().getName(),
+                    proxy.address(), refusal);
         }
         return builder;
     }

@@ -39,14 +39,14 @@ final class ProxyCredentials {
             if (implementation.startsWith("org.glassfish.jersey.") && JerseyProxyCredentials.handles(builder)) {
                 JerseyProxyCredentials.apply(builder, proxy);
                 return BasicTunnelling.disabled() && httpsTarget ? "Jersey's connector is the JDK's, which sends"
-                        + " no Basic credentials to a proxy for HTTPS unless the JVM runs with -D"
-                        + BasicTunnelling.PROPERTY + "=" : null;
+                        + " no Basic credentials to a proxy for HTTPS: add -D" + BasicTunnelling.PROPERTY
+                        + "= to the JVM's command line and restart" : null;
             }
         } catch (LinkageError e) {
             // The implementation is there but not the classes this needs (another version, a server's fork).
             LOG.log(System.Logger.Level.DEBUG, "Proxy credentials cannot be given to " + implementation, e);
-            return "the classes it needs are out of the application's reach: " + e;
+            return "the classes it needs are out of the application's reach (" + e + ")";
         }
-        return "neither RESTEasy's Apache engine, Jersey's default connector nor Open Liberty's client";
+        return "it is neither RESTEasy's Apache engine, Jersey's default connector nor Open Liberty's client";
     }
 }

@@ -61,6 +61,11 @@ public final class ProxySettings {
      * JVM-wide default: the application's other HTTP clients are not given these credentials.
      */
     public Optional<Authenticator> authenticator() {
+        return authenticator(() -> { });
+    }
+
+    /** @param given told each time the credentials are handed to the client (so that a 407 can say whether they were sent) */
+    public Optional<Authenticator> authenticator(Runnable given) {
         if (user == null) {
             return Optional.empty();
         }
@@ -71,6 +76,7 @@ public final class ProxySettings {
                         || !isProxy(getRequestingHost())) {
                     return null;
                 }
+                given.run();
                 return new PasswordAuthentication(user, password.toCharArray());
             }
         });

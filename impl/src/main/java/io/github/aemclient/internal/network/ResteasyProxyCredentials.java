@@ -38,9 +38,11 @@ final class ResteasyProxyCredentials {
     static String refusal(ClientBuilder builder) {
         ResteasyClientBuilder resteasy = (ResteasyClientBuilder) builder;
         if (resteasy.getHttpEngine() != null) {
-            return "the builder has an HTTP engine of the application's, which is left as it is";
+            return "the builder has an HTTP engine of the application's, which is left as it is (give that engine the"
+                    + " credentials)";
         }
-        return resteasy.isUseAsyncHttpEngine() ? "the builder uses RESTEasy's asynchronous engine" : null;
+        return resteasy.isUseAsyncHttpEngine() ? "the builder uses RESTEasy's asynchronous engine, which has no setting"
+                + " for them" : null;
     }
 
     /** Call last, once the builder's timeouts and TLS are set: the engine is built from them now. */

@@ -16,6 +16,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,9 @@ public final class TrustStore {
 
     /** The kinds of file read, as {@code aem.<env>.trust-store-type} names them. */
     public enum Type {
-        PKCS12, JKS, PEM;
+        PKCS12, JKS, PEM,
+        /** Binary certificates: one X.509 certificate ({@code .cer}, {@code .crt}) or a PKCS#7 bundle ({@code .p7b}). */
+        DER;
 
         /** {@return the type named (any case)} @throws IllegalArgumentException for another name */
         public static Type of(String name) {
@@ -76,7 +79,29 @@ public final class TrustStore {
             throw new Invalid(e.getMessage(), false);
         }
         Type actual = type != null ? type : detect(bytes);
-        KeyStore store = actual == Type.PEM ? pem(file, bytes) : keyStore(file, actual, bytes, password);
+        KeyStore store;
+        if (actual == Type.PEM) {
+            store = pem(file, bytes);
+        } else if (actual == Type.DER) {
+            store = der(file, bytes);
+        } else if (type == null) {
+            // Told by elimination: what is not PEM or JKS is PKCS12, or else binary certificates (Windows exports).
+            try {
+                store = keyStore(file, actual, bytes, password);
+            } catch (Invalid notPkcs12) {
+                if (notPkcs12.passwordProblem()) {
+                    throw notPkcs12;
+                }
+                try {
+                    store = der(file, bytes);
+                    actual = Type.DER;
+                } catch (Invalid notDer) {
+                    throw notPkcs12;
+                }
+            }
+        } else {
+            store = keyStore(file, actual, bytes, password);
+        }
         int trusted = trustedCertificates(store);
         if (trusted == 0) {
             throw new Invalid(file + " holds no trusted certificate" + (actual == Type.PEM ? ""
@@ -109,7 +134,11 @@ public final class TrustStore {
     }
 
     private static KeyStore pem(Path file, byte[] bytes) throws Invalid {
-        if (!new String(bytes, StandardCharsets.ISO_8859_1).contains(PEM_CERTIFICATE)) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        if (!text.contains(PEM_CERTIFICATE) && text.contains("-----BEGIN PKCS7-----")) {
+            return der(file, bytes);
+        }
+        if (!text.contains(PEM_CERTIFICATE)) {
             throw new Invalid(file + " holds no PEM certificate (-----BEGIN CERTIFICATE-----); a private key or"
                     + " a key store is not a PEM trust store", false);
         }
@@ -132,12 +161,26 @@ public final class TrustStore {
             throw new Invalid(file + " has a PEM certificate that cannot be read (certificate "
                     + (certificates.size() + 1) + " has no -----END CERTIFICATE----- line)", false);
         }
+        return storeOf(certificates);
+    }
+
+    private static KeyStore der(Path file, byte[] bytes) throws Invalid {
+        Collection<? extends Certificate> certificates;
+        try {
+            certificates = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
+        } catch (CertificateException e) {
+            throw new Invalid(file + " is not a DER certificate or PKCS#7 bundle (" + e.getMessage() + ")", false);
+        }
+        return storeOf(new ArrayList<>(certificates));
+    }
+
+    private static KeyStore storeOf(List<Certificate> certificates) {
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             int i = 0;
             for (Certificate certificate : certificates) {
-                store.setCertificateEntry("pem-" + i++, certificate);
+                store.setCertificateEntry("certificate-" + i++, certificate);
             }
             return store;
         } catch (IOException | GeneralSecurityException e) {
@@ -156,7 +199,7 @@ public final class TrustStore {
                 throw new Invalid(file + " could not be opened with the password given (wrong password?)", true);
             }
             throw new Invalid(file + " is not a " + type + " key store (" + e.getMessage() + "); PEM certificates,"
-                    + " PKCS12 and JKS stores are read", false);
+                    + " PKCS12 and JKS stores and DER certificates are read", false);
         } catch (GeneralSecurityException e) {
             throw new Invalid(file + " could not be read as a " + type + " key store (" + e.getMessage() + ")", false);
         }

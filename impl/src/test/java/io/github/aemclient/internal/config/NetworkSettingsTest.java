@@ -75,6 +75,24 @@ class NetworkSettingsTest {
     }
 
     @Test
+    void binaryCertificatesAndPkcs7BundlesAsWindowsExportsThemAreRead() throws Exception {
+        byte[] pkcs7 = java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertPath(java.util.List.of(TLS.certificate())).getEncoded("PKCS7");
+        String pemPkcs7 = "-----BEGIN PKCS7-----\n" + java.util.Base64.getMimeEncoder().encodeToString(pkcs7)
+                + "\n-----END PKCS7-----\n";
+        Path cer = Files.write(dir.resolve("corp.cer"), TLS.certificate().getEncoded());
+        Path p7b = Files.write(dir.resolve("corp.p7b"), pkcs7);
+        Path p7bPem = Files.writeString(dir.resolve("corp-pem.p7b"), pemPkcs7);
+        for (Path file : new Path[] {cer, p7b, p7bPem}) {
+            properties.put("aem.author.trust-store", file.toString());
+            assertThat(read().network().trustStore()).as(file.toString()).hasValueSatisfying(t ->
+                    assertThat(t.toString()).contains("1 certificate"));
+        }
+        set("trust-store", cer.toString()).set("trust-store-type", "DER");
+        assertThat(read().network().trustStore()).hasValueSatisfying(t -> assertThat(t.toString()).contains("DER"));
+    }
+
+    @Test
     void aStoreOfKeysWithItsPasswordSaysItHoldsNoTrustedEntryAndHowToMakeOne() throws Exception {
         java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
         keys.load(null, null);
@@ -138,7 +156,8 @@ class NetworkSettingsTest {
     void aFileThatIsNoKeyStoreIsRefusedNamingTheKindsRead() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
         set("trust-store", text.toString());
-        assertProblem("aem.author.trust-store", "is not a PKCS12 key store", "PEM certificates, PKCS12 and JKS");
+        assertProblem("aem.author.trust-store", "is not a PKCS12 key store", "PEM certificates, PKCS12 and JKS stores"
+                + " and DER certificates are read");
     }
 
     @Test
@@ -152,7 +171,7 @@ class NetworkSettingsTest {
     void anUnknownTypeIsRefused() {
         Path pem = TLS.writeTrustStore(dir.resolve("store.pem"), "PEM", "");
         set("trust-store", pem.toString()).set("trust-store-type", "p7b");
-        assertProblem("aem.author.trust-store-type", "allowed: PKCS12, JKS, PEM");
+        assertProblem("aem.author.trust-store-type", "allowed: PKCS12, JKS, PEM, DER");
     }
 
     @Test
