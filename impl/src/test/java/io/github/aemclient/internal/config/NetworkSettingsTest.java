@@ -109,6 +109,14 @@ class NetworkSettingsTest {
     }
 
     @Test
+    void aBundleCountsItsCertificates() throws Exception {
+        Path bundle = Files.writeString(dir.resolve("bundle.pem"), TLS.certificatePem() + TestTls.generate().certificatePem());
+        set("trust-store", bundle.toString());
+        assertThat(read().network().trustStore()).hasValueSatisfying(t ->
+                assertThat(t.toString()).endsWith("(PEM, 2 certificates)"));
+    }
+
+    @Test
     void aMissingTrustStoreFileIsNamed() {
         set("trust-store", dir.resolve("nope.pem").toString());
         assertProblem("aem.author.trust-store", "aem.author.trust-store: there is no file " + dir.resolve("nope.pem"));
@@ -141,7 +149,9 @@ class NetworkSettingsTest {
         Path broken = Files.writeString(dir.resolve("broken.pem"),
                 "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n");
         set("trust-store", broken.toString());
-        assertProblem("aem.author.trust-store", "cannot be read");
+        assertProblem("aem.author.trust-store", "cannot be read (certificate 1: ");
+        Files.writeString(broken, TLS.certificatePem() + "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        assertProblem("aem.author.trust-store", "cannot be read (certificate 2: ");
     }
 
     @Test

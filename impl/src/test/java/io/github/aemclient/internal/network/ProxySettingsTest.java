@@ -23,6 +23,8 @@ class ProxySettingsTest {
         assertThat(named.isProxy("proxy.corp.example")).isTrue();
         assertThat(named.isProxy("proxy.corp.example.evil")).isFalse();
         assertThat(named.isProxy("10.0.0.1")).as("no lookup of a name").isFalse();
+        assertThat(new ProxySettings("localhost", 3128, "u", "p").isProxy("127.0.0.1"))
+                .as("a name is not resolved to compare it").isFalse();
     }
 
     @Test
@@ -39,6 +41,15 @@ class ProxySettingsTest {
         assertThat(authenticator.requestPasswordAuthenticationInstance("aem.example.com", null, 443, "https",
                 "realm", "Basic", url, Authenticator.RequestorType.SERVER)).as("a server").isNull();
         assertThat(new ProxySettings("proxy", 1, null, null).authenticator()).isEmpty();
+        java.util.concurrent.atomic.AtomicInteger given = new java.util.concurrent.atomic.AtomicInteger();
+        Authenticator counting = new ProxySettings("::1", 3128, "user", "secret").authenticator(given::incrementAndGet)
+                .orElseThrow();
+        counting.requestPasswordAuthenticationInstance("aem.example.com", null, 443, "https", "realm", "Basic", url,
+                Authenticator.RequestorType.SERVER);
+        assertThat(given).as("not told when nothing is given").hasValue(0);
+        counting.requestPasswordAuthenticationInstance("::1", loopback, 3128, "http", "realm", "Basic", url,
+                Authenticator.RequestorType.PROXY);
+        assertThat(given).as("told when the credentials are handed out").hasValue(1);
         assertThat(new ProxySettings("proxy", 1, "user", "secret")).hasToString("proxy:1 as user (password <redacted>)");
     }
 }
