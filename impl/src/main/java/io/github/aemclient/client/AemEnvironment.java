@@ -513,7 +513,9 @@ public final class AemEnvironment implements AutoCloseable {
         }
 
         private AemEnvironment read(PropertyLookup lookup) {
-            EnvironmentSettings settings = EnvironmentSettingsReader.read(environment, lookup);
+            EnvironmentSettings settings = imsHttpClient != null
+                    ? EnvironmentSettingsReader.readWithApplicationImsClient(environment, lookup)
+                    : EnvironmentSettingsReader.read(environment, lookup);
             Executor executor = renewalExecutor != null ? renewalExecutor
                     : EnvironmentAuthentication.daemonThreadPerTask(environment);
             return new AemEnvironment(settings, EnvironmentAuthentication.create(settings, clock, executor, imsHttpClient),

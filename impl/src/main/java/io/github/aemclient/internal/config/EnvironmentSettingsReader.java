@@ -72,6 +72,7 @@ public final class EnvironmentSettingsReader {
     private final PropertyLookup lookup;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private boolean allowInsecureHttp;
+    private boolean applicationImsClient;
 
     private EnvironmentSettingsReader(String environment, PropertyLookup lookup) {
         this.environment = environment;
@@ -81,6 +82,17 @@ public final class EnvironmentSettingsReader {
     /** Settings for calling AEM: {@code aem.<env>.url} is required. */
     public static EnvironmentSettings read(String environment, PropertyLookup lookup) {
         return new EnvironmentSettingsReader(checkName(environment), lookup).read(true);
+    }
+
+    /**
+     * As {@link #read(String, PropertyLookup)}, for an environment whose IMS exchange goes through the
+     * application's own client ({@code imsHttpClient}): the proxy settings are then for AEM only, and nothing
+     * is required of the JVM for IMS.
+     */
+    public static EnvironmentSettings readWithApplicationImsClient(String environment, PropertyLookup lookup) {
+        EnvironmentSettingsReader reader = new EnvironmentSettingsReader(checkName(environment), lookup);
+        reader.applicationImsClient = true;
+        return reader.read(true);
     }
 
     /** Settings for obtaining tokens only (no AEM URL needed), as the CLI's {@code token} command does. */
@@ -330,7 +342,7 @@ public final class EnvironmentSettingsReader {
             proxy = new ProxySettings(address.get().host(), address.get().port(), user, password);
             // The IMS exchange's JDK client needs it; a JAX-RS connector that does is warned about when built.
             boolean imsTunnels = (mode == AuthMode.SERVICE || mode == AuthMode.OAUTH) && imsUrl != null
-                    && "https".equalsIgnoreCase(imsUrl.getScheme());
+                    && "https".equalsIgnoreCase(imsUrl.getScheme()) && !applicationImsClient;
             if (user != null && imsTunnels && BasicTunnelling.disabled()) {
                 problem(PROXY_USER, Kind.INVALID, n -> n.of(PROXY_USER) + " is set, but this JVM does not send Basic"
                         + " credentials to a proxy for HTTPS (" + BasicTunnelling.PROPERTY + " includes Basic, the"

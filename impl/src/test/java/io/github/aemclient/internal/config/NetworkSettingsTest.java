@@ -263,6 +263,18 @@ class NetworkSettingsTest {
                 System.setProperty(BasicTunnelling.PROPERTY, before);
             }
         }
+        System.setProperty(BasicTunnelling.PROPERTY, "Basic");
+        try {
+            assertThat(EnvironmentSettingsReader.readWithApplicationImsClient("author", PropertyLookup.of(properties))
+                    .network().proxy()).as("IMS through the application's own client: nothing asked of the JVM")
+                    .isPresent();
+        } finally {
+            if (before == null) {
+                System.clearProperty(BasicTunnelling.PROPERTY);
+            } else {
+                System.setProperty(BasicTunnelling.PROPERTY, before);
+            }
+        }
         // This suite runs with the scheme allowed, so the same settings are accepted.
         assertThat(read().network().proxy()).isPresent();
     }
