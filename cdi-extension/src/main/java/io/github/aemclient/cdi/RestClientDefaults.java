@@ -148,6 +148,18 @@ public final class RestClientDefaults implements ConfigSource {
                 : List.of(restInterface.getName(), configKey);
     }
 
+    /** {@return whether the application set any of these {@code mp-rest} settings for the interface, under either name} */
+    static boolean anySet(Config config, Class<?> restInterface, List<String> settings) {
+        for (String key : configKeysOf(restInterface)) {
+            for (String setting : settings) {
+                if (config.getOptionalValue(key + "/mp-rest/" + setting, String.class).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static final class Target {
         final String environment;
         final Class<?> type;

@@ -25,11 +25,11 @@ final class RestClientNetwork {
     private final Set<Class<?>> warned = ConcurrentHashMap.newKeySet();
 
     void configure(RestClientBuilder builder, Class<?> restInterface, AemEnvironment environment, Config config) {
-        List<String> keys = RestClientDefaults.configKeysOf(restInterface);
-        if (environment.sslContext().isPresent() && !configured(config, keys, OWN_TLS)) {
+        if (environment.sslContext().isPresent() && !RestClientDefaults.anySet(config, restInterface, OWN_TLS)) {
             builder.sslContext(environment.sslContext().get());
         }
-        if (environment.proxyAddress().isPresent() && !configured(config, keys, List.of("proxyAddress"))) {
+        if (environment.proxyAddress().isPresent()
+                && !RestClientDefaults.anySet(config, restInterface, List.of("proxyAddress"))) {
             InetSocketAddress proxy = environment.proxyAddress().get();
             builder.proxyAddress(proxy.getHostString(), proxy.getPort());
             String user = "aem." + environment.name() + ".proxy-user";
@@ -41,16 +41,5 @@ final class RestClientNetwork {
                         + " AEM through @AemClient WebTarget");
             }
         }
-    }
-
-    private static boolean configured(Config config, List<String> keys, List<String> settings) {
-        for (String key : keys) {
-            for (String setting : settings) {
-                if (config.getOptionalValue(key + "/mp-rest/" + setting, String.class).isPresent()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

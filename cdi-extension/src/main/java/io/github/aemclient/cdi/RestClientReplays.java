@@ -45,14 +45,10 @@ final class RestClientReplays {
      */
     <C extends Configurable<C>> C configure(C client, Class<?> restInterface, AemEnvironment environment,
             Config config) {
-        List<String> keys = RestClientDefaults.configKeysOf(restInterface);
-        for (String key : keys) {
-            for (String setting : TRANSPORT_SETTINGS) {
-                if (config.getOptionalValue(key + "/mp-rest/" + setting, String.class).isPresent()) {
-                    return client.property(AemAuthenticationFilter.REPLAY, Boolean.FALSE);
-                }
-            }
+        if (RestClientDefaults.anySet(config, restInterface, TRANSPORT_SETTINGS)) {
+            return client.property(AemAuthenticationFilter.REPLAY, Boolean.FALSE);
         }
+        List<String> keys = RestClientDefaults.configKeysOf(restInterface);
         Optional<Duration> connect;
         Optional<Duration> read;
         try {

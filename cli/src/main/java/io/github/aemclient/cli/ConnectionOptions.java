@@ -118,55 +118,63 @@ final class ConnectionOptions {
         return properties;
     }
 
-    /** As {@code --user}: never a password on the command line without a warning. */
-    private void proxyAuth(Map<String, String> properties, Terminal terminal) {
-        int colon = proxyUser.indexOf(':');
-        String user = colon < 0 ? proxyUser : proxyUser.substring(0, colon);
-        if (user.isBlank()) {
-            throw new IllegalArgumentException("--proxy-user needs a user name: --proxy-user USER");
-        }
-        String password;
-        if (colon >= 0) {
-            password = proxyUser.substring(colon + 1);
-            terminal.warn("the proxy password given inline with --proxy-user USER:PASSWORD shows in ps output and"
-                    + " shell history; use --proxy-user USER and the " + PROXY_PASSWORD_VARIABLE
-                    + " environment variable");
-        } else {
-            password = terminal.environment(PROXY_PASSWORD_VARIABLE).orElseThrow(() -> new IllegalArgumentException(
-                    "--proxy-user " + user + " needs a password: set " + PROXY_PASSWORD_VARIABLE));
-        }
-        put(properties, Settings.PROXY_USER, user);
-        put(properties, Settings.PROXY_PASSWORD, password);
-    }
-
     /** A password on the command line is visible to every user of the machine (ps) and kept in shell history. */
     private void basicAuth(Map<String, String> properties, Terminal terminal) {
-        String user = credentials.user;
-        int colon = user.indexOf(':');
-        String username = colon < 0 ? user : user.substring(0, colon);
-        if (username.isBlank()) {
-            throw new IllegalArgumentException("--user needs a user name: --user USER");
-        }
+        Login login = Login.of(credentials.user, "--user");
         String password;
-        if (colon >= 0) {
+        if (login.inlinePassword() != null) {
             if (passwordStdin) {
                 throw new IllegalArgumentException("The password is given twice (--user USER:PASSWORD and"
                         + " --password-stdin); give --user USER and the password on standard input");
             }
-            password = user.substring(colon + 1);
-            terminal.warn("the password given inline with --user USER:PASSWORD shows in ps output and shell history;"
-                    + " use --user USER with --password-stdin or the " + PASSWORD_VARIABLE + " environment variable");
+            password = login.inlinePassword();
+            login.warnInline(terminal, "password", "--user USER with --password-stdin or the " + PASSWORD_VARIABLE
+                    + " environment variable");
         } else if (passwordStdin) {
             password = terminal.firstLineOfInput().orElseThrow(() -> new IllegalArgumentException(
                     "--password-stdin: standard input is empty; pipe the password in, e.g."
                             + " printf %s \"$PASSWORD\" | aem-token ... --password-stdin"));
         } else {
             password = terminal.environment(PASSWORD_VARIABLE).orElseThrow(() -> new IllegalArgumentException(
-                    "--user " + username + " needs a password: pipe it in with --password-stdin or set "
+                    "--user " + login.user() + " needs a password: pipe it in with --password-stdin or set "
                             + PASSWORD_VARIABLE));
         }
-        put(properties, Settings.USERNAME, username);
+        put(properties, Settings.USERNAME, login.user());
         put(properties, Settings.PASSWORD, password);
+    }
+
+    /** As {@code --user}: never a password on the command line without a warning. */
+    private void proxyAuth(Map<String, String> properties, Terminal terminal) {
+        Login login = Login.of(proxyUser, "--proxy-user");
+        String password;
+        if (login.inlinePassword() != null) {
+            password = login.inlinePassword();
+            login.warnInline(terminal, "proxy password", "--proxy-user USER and the " + PROXY_PASSWORD_VARIABLE
+                    + " environment variable");
+        } else {
+            password = terminal.environment(PROXY_PASSWORD_VARIABLE).orElseThrow(() -> new IllegalArgumentException(
+                    "--proxy-user " + login.user() + " needs a password: set " + PROXY_PASSWORD_VARIABLE));
+        }
+        put(properties, Settings.PROXY_USER, login.user());
+        put(properties, Settings.PROXY_PASSWORD, password);
+    }
+
+    /** {@code USER} or {@code USER:PASSWORD} as typed after {@code option}. */
+    private record Login(String option, String user, String inlinePassword) {
+
+        static Login of(String typed, String option) {
+            int colon = typed.indexOf(':');
+            String user = colon < 0 ? typed : typed.substring(0, colon);
+            if (user.isBlank()) {
+                throw new IllegalArgumentException(option + " needs a user name: " + option + " USER");
+            }
+            return new Login(option, user, colon < 0 ? null : typed.substring(colon + 1));
+        }
+
+        void warnInline(Terminal terminal, String what, String instead) {
+            terminal.warn("the " + what + " given inline with " + option + " USER:PASSWORD shows in ps output and shell"
+                    + " history; use " + instead);
+        }
     }
 
     static void put(Map<String, String> properties, Setting<?> setting, Object value) {

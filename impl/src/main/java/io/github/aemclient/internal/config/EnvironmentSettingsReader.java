@@ -299,6 +299,12 @@ public final class EnvironmentSettingsReader {
 
     /** The trust store and proxy; the JVM's defaults for what is not set. */
     private Network network(AuthMode mode, URI imsUrl) {
+        TrustStore trustStore = trustStore();
+        ProxySettings proxy = proxy(mode, imsUrl);
+        return trustStore == null && proxy == null ? Network.JVM_DEFAULTS : new Network(trustStore, proxy);
+    }
+
+    private TrustStore trustStore() {
         TrustStore trustStore = null;
         Optional<Path> file = value(TRUST_STORE);
         String storePassword = lookup.raw(property(TRUST_STORE_PASSWORD)).orElse(null);
@@ -314,6 +320,10 @@ public final class EnvironmentSettingsReader {
             Setting<?> stray = storePassword != null ? TRUST_STORE_PASSWORD : TRUST_STORE_TYPE;
             problem(stray, Kind.MISSING, n -> n.of(stray) + " is set but " + n.of(TRUST_STORE) + " is not");
         }
+        return trustStore;
+    }
+
+    private ProxySettings proxy(AuthMode mode, URI imsUrl) {
         ProxySettings proxy = null;
         Optional<SettingType.HostPort> address = value(PROXY_ADDRESS);
         String user = text(PROXY_USER).orElse(null);
@@ -335,14 +345,14 @@ public final class EnvironmentSettingsReader {
             problem(which, Kind.INVALID, n -> n.of(which) + " has characters outside printable ASCII (not shown),"
                     + " which the HTTP clients involved encode differently for Basic authentication; use an ASCII"
                     + " user and password for the proxy");
-        } else if (address.isEmpty() && user != null && text(PROXY_ADDRESS).isEmpty()) {
+        } else if (user != null && text(PROXY_ADDRESS).isEmpty()) {
             problem(PROXY_ADDRESS, Kind.MISSING, n -> n.of(PROXY_USER) + " is set but " + n.of(PROXY_ADDRESS)
                     + " is not");
         } else if (address.isPresent()) {
             proxy = new ProxySettings(address.get().host(), address.get().port(), user, password);
             // The IMS exchange's JDK client needs it; a JAX-RS connector that does is warned about when built.
             boolean imsTunnels = (mode == AuthMode.SERVICE || mode == AuthMode.OAUTH) && imsUrl != null
-                    && "https".equalsIgnoreCase(imsUrl.getScheme()) && !applicationImsClient;
+                    && Origin.of(imsUrl).isHttps() && !applicationImsClient;
             if (user != null && imsTunnels && BasicTunnelling.disabled()) {
                 problem(PROXY_USER, Kind.INVALID, n -> n.of(PROXY_USER) + " is set, but this JVM does not send Basic"
                         + " credentials to a proxy for HTTPS (" + BasicTunnelling.PROPERTY + " includes Basic, the"
@@ -350,7 +360,7 @@ public final class EnvironmentSettingsReader {
                         + " the IMS exchange can authenticate its tunnel");
             }
         }
-        return trustStore == null && proxy == null ? Network.JVM_DEFAULTS : new Network(trustStore, proxy);
+        return proxy;
     }
 
     private EnvironmentSettings.DeveloperTokenSetting developerToken() {

@@ -5,9 +5,6 @@ import io.github.aemclient.ImsUnavailableException;
 import io.github.aemclient.internal.network.BasicTunnelling;
 import io.github.aemclient.internal.network.Network;
 import io.github.aemclient.internal.network.ProxySettings;
-import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertPathValidatorException;
-import javax.net.ssl.SSLHandshakeException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -19,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Obtains access tokens from IMS: a signed JWT exchanged at {@code POST {imsUrl}/ims/exchange/jwt} (form
@@ -181,29 +181,29 @@ public final class ImsClient implements AutoCloseable {
                 throw closed;
             }
             if (cause instanceof HttpConnectTimeoutException) {
-                throw unavailable(request.uri(), network.proxy().map(p -> "could not be reached: the proxy " + p.address()
-                        + " (aem.<env>.proxy-address) could not be connected to in time (aem.<env>.connect-timeout)")
-                        .orElse("could not be connected to in time (aem.<env>.connect-timeout)"), cause);
+                throw unavailable(request.uri(), (network.proxy().isPresent() ? "could not be reached: "
+                        + proxyDescription() + " " : "") + "could not be connected to in time (aem.<env>.connect-timeout)",
+                        cause);
             }
             if (cause instanceof HttpTimeoutException) {
                 throw unavailable(request.uri(), "did not answer within " + readTimeout.toMillis()
                         + " ms (aem.<env>.read-timeout)", cause);
             }
-            if (unresolved(cause) && network.proxy().isPresent()) {
+            boolean unresolved = causedBy(cause, UnresolvedAddressException.class, UnknownHostException.class);
+            if (unresolved && network.proxy().isPresent()) {
                 // Through a proxy, the only name this client resolves is the proxy's.
                 throw unavailable(request.uri(), "could not be reached: the proxy host " + network.proxy().get().host()
                         + " (aem.<env>.proxy-address) does not resolve", cause);
             }
-            if (unresolved(cause)) {
+            if (unresolved) {
                 throw unavailable(request.uri(), "could not be found: the host name " + request.uri().getHost()
                         + " does not resolve (no DNS here, or a proxy is needed; check aem.<env>.ims-url)", cause);
             }
             if (cause instanceof ConnectException) {
-                throw unavailable(request.uri(), network.proxy().isPresent() ? "could not be reached: the proxy "
-                        + network.proxy().get().address() + " (aem.<env>.proxy-address) refused the connection"
-                        : "refused the connection", cause);
+                throw unavailable(request.uri(), (network.proxy().isPresent() ? "could not be reached: "
+                        + proxyDescription() + " " : "") + "refused the connection", cause);
             }
-            if (untrusted(cause)) {
+            if (causedBy(cause, CertPathBuilderException.class, CertPathValidatorException.class)) {
                 throw new ImsTlsException("IMS at " + request.uri() + " presented a certificate that is not trusted ("
                         + (executor == null ? "not by the application's imsHttpClient): configure that client's"
                                 + " SSLContext"
@@ -258,20 +258,16 @@ public final class ImsClient implements AutoCloseable {
                 .orElse("a proxy (the JVM's proxy settings)");
     }
 
-    /** A certificate path that did not lead to a trusted certificate. */
-    private static boolean untrusted(Throwable failure) {
+    /**
+     * Whether {@code failure} or one of its causes is of one of {@code types}: an address that did not resolve
+     * (however the client wraps it), a certificate path that did not lead to a trusted certificate.
+     */
+    private static boolean causedBy(Throwable failure, Class<?>... types) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean unresolved(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-                return true;
+            for (Class<?> type : types) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -27,7 +27,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Certificates to trust instead of the JVM's default CAs ({@code aem.<env>.trust-store}): a PKCS12 or JKS key
- * store, or PEM certificates. Read once, when the environment is built; every problem is an
+ * store, PEM certificates, or DER certificates (one, or a PKCS#7 bundle). Read once, when the environment is built; every problem is an
  * {@link Invalid} whose message follows "aem.&lt;env&gt;.trust-store: ".
  */
 public final class TrustStore {
@@ -65,6 +65,7 @@ public final class TrustStore {
      * Reads a trust store.
      *
      * @param type null to tell it from the content: PEM text, a JKS store (by its magic number), else PKCS12
+     *     or, failing that, DER
      * @param password null for none (PEM needs none; a store's certificates may be readable without)
      * @throws Invalid naming what is wrong; {@link Invalid#passwordProblem()} when a password would help
      */
@@ -78,10 +79,12 @@ public final class TrustStore {
         } catch (AemConfigurationException e) {
             throw new Invalid(e.getMessage(), false);
         }
-        Type actual = type != null ? type : detect(bytes);
+        // ISO-8859-1 maps every byte to one char: the PEM markers are found whatever else the file holds.
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        Type actual = type != null ? type : detect(bytes, text);
         KeyStore store;
         if (actual == Type.PEM) {
-            store = pem(file, bytes);
+            store = pem(file, bytes, text);
         } else if (actual == Type.DER) {
             store = der(file, bytes);
         } else if (type == null) {
@@ -121,9 +124,9 @@ public final class TrustStore {
         }
     }
 
-    private static Type detect(byte[] bytes) {
+    private static Type detect(byte[] bytes, String text) {
         // Bundles start with comments, openssl's output with "Bag Attributes" or the certificate as text.
-        if (new String(bytes, StandardCharsets.ISO_8859_1).contains("-----BEGIN ")) {
+        if (text.contains("-----BEGIN ")) {
             return Type.PEM;
         }
         if (bytes.length >= 4 && bytes[0] == JKS_MAGIC[0] && bytes[1] == JKS_MAGIC[1] && bytes[2] == JKS_MAGIC[2]
@@ -133,19 +136,18 @@ public final class TrustStore {
         return Type.PKCS12;
     }
 
-    private static KeyStore pem(Path file, byte[] bytes) throws Invalid {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        if (!text.contains(PEM_CERTIFICATE) && text.contains("-----BEGIN PKCS7-----")) {
-            return der(file, bytes);
-        }
+    private static KeyStore pem(Path file, byte[] bytes, String text) throws Invalid {
         if (!text.contains(PEM_CERTIFICATE)) {
+            if (text.contains("-----BEGIN PKCS7-----")) {
+                return der(file, bytes);
+            }
             throw new Invalid(file + " holds no PEM certificate (-----BEGIN CERTIFICATE-----); a private key or"
                     + " a key store is not a PEM trust store", false);
         }
         // Each block on its own: the JDK's parser stumbles over what bundles put between them (comments,
         // openssl's "Bag Attributes" and text dumps, a byte order mark).
         List<Certificate> certificates = new ArrayList<>();
-        Matcher block = PEM_BLOCK.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+        Matcher block = PEM_BLOCK.matcher(text);
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             while (block.find()) {
@@ -156,7 +158,7 @@ public final class TrustStore {
             throw new Invalid(file + " has a PEM certificate that cannot be read (certificate " + (certificates.size() + 1)
                     + ": " + e.getMessage() + ")", false);
         }
-        int begun = new String(bytes, StandardCharsets.ISO_8859_1).split(PEM_CERTIFICATE, -1).length - 1;
+        int begun = text.split(PEM_CERTIFICATE, -1).length - 1;
         if (begun != certificates.size()) {
             throw new Invalid(file + " has a PEM certificate that cannot be read (certificate "
                     + (certificates.size() + 1) + " has no -----END CERTIFICATE----- line)", false);
@@ -229,7 +231,7 @@ public final class TrustStore {
         return file + " (" + type + ", " + certificates + (certificates == 1 ? " certificate)" : " certificates)");
     }
 
-    /** A trust store that cannot be used; the message completes "aem.&lt;env&gt;.trust-store …". */
+    /** A trust store that cannot be used; the message follows "aem.&lt;env&gt;.trust-store: ". */
     public static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
         private final boolean passwordProblem;

@@ -49,6 +49,10 @@ class MicroProfileIT {
     static final ImsStandIn FAST_IMS = ImsStandIn.start().register(FAST).tokenLifetime(Duration.ofSeconds(4));
     static final AemStandIn FAST_AEM = AemStandIn.start(FAST_IMS);
 
+    /** The application's classes: its resource injects all three interfaces, so each needs its environment. */
+    static final Class<?>[] APPLICATION = {AemApi.class, MicroProfileResource.class, AemPages.class,
+        FastAemPages.class, ReplayedAemPages.class};
+
     @ArquillianResource
     URL base;
 
@@ -60,8 +64,7 @@ class MicroProfileIT {
         Deployments.service(config, "it-listed", AEM.url(), LISTED, WORK.resolve("listed.json"), IMS.url());
         Deployments.service(config, "it-mp-replay", AEM.url(), REPLAYED, WORK.resolve("replayed.json"), IMS.url());
         config.put("aem.environments", "it-listed");
-        return Deployments.war("aem-mp", config, AemApi.class, MicroProfileResource.class, AemPages.class,
-                FastAemPages.class, ReplayedAemPages.class);
+        return Deployments.war("aem-mp", config, APPLICATION);
     }
 
     @AfterAll

@@ -2,11 +2,6 @@ package io.github.aemclient.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.aemclient.it.app.AemApi;
-import io.github.aemclient.it.app.AemPages;
-import io.github.aemclient.it.app.FastAemPages;
-import io.github.aemclient.it.app.MicroProfileResource;
-import io.github.aemclient.it.app.ReplayedAemPages;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.ConnectProxy;
 import io.github.aemclient.testkit.ImsStandIn;
@@ -55,8 +50,7 @@ class TypedClientNetworkIT {
         Deployments.service(config, "it-mp-fast", PLAIN_AEM.url(), PAGES, WORK.resolve("fast.json"), PLAIN_IMS.url());
         Deployments.service(config, "it-mp-replay", PLAIN_AEM.url(), PAGES, WORK.resolve("replayed.json"),
                 PLAIN_IMS.url());
-        return Deployments.war("aem-typed-network", config, AemApi.class, MicroProfileResource.class,
-                AemPages.class, FastAemPages.class, ReplayedAemPages.class);
+        return Deployments.war("aem-typed-network", config, MicroProfileIT.APPLICATION);
     }
 
     @AfterAll
