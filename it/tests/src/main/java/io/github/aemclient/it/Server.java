@@ -21,6 +21,20 @@ final class Server {
     }
 
     /**
+     * A loopback port the build reserved for a stand-in the server is configured with ({@code it.local-sdk.port},
+     * {@code it.site.port}: build-helper's reserve-network-port in the it module's pom), so that two builds on
+     * one machine do not collide.
+     */
+    static int reservedPort(String property) {
+        String port = System.getProperty(property);
+        if (port == null || !port.matches("[0-9]{1,5}")) {
+            throw new IllegalStateException("system property " + property + " is " + port + ", not a port: run"
+                    + " the suite through Maven (mvn verify in it/<server>), which reserves one");
+        }
+        return Integer.parseInt(port);
+    }
+
+    /**
      * The application's URL on loopback. Adapters report the server at the machine's interface address
      * (Payara Micro) or at localhost; tests only ever talk to 127.0.0.1.
      */
