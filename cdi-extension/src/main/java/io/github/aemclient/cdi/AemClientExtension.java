@@ -66,8 +66,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>With {@code aem.<env>.eager=true} the first token is obtained during deployment; the deployment waits
  * for all eager environments together at most 10 seconds, fails if IMS rejects the configuration, and
- * otherwise goes on (the acquisition continues in the background, a failure is logged and the first call
- * tries again). At shutdown every environment's client is closed; a client that fails to close is logged.
+ * otherwise goes on (the acquisition continues in the background; a failure is logged and the next calls try
+ * again, while there is no token at most once per {@code refresh-retry-interval} or 5 seconds, whichever is
+ * shorter). At shutdown every environment's client is closed; a client that fails to close is logged.
  * Token renewals run on the server's default managed executor where there is one.
  */
 public class AemClientExtension implements Extension {
@@ -284,7 +285,7 @@ public class AemClientExtension implements Extension {
                 event.addDeploymentProblem(new DeploymentException("AEM environment '" + environment
                         + "' (aem." + environment + ".eager=true): " + cause.getMessage(), cause));
             } else if (cause instanceof AemClientException) {
-                LOG.log(Level.WARNING, "AEM environment ''{0}'': no token at start-up, will retry on first use: {1}",
+                LOG.log(Level.WARNING, "AEM environment ''{0}'': no token at start-up; the next calls try again: {1}",
                         environment, cause.getMessage());
             } else {
                 // Not a failure this library reports (a bug): fail the deployment with it, as before.

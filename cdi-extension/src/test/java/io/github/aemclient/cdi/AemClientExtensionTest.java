@@ -118,9 +118,16 @@ class AemClientExtensionTest extends CdiTestSupport {
                 .hasMessageContaining("Beans$Broken.aem")
                 .hasMessageContaining("aem.broken.url is missing")
                 .hasMessageContaining("/nowhere/creds.json does not exist");
-        // The problem the extension reports is a DeploymentException itself (what servers turn into a failed
-        // deployment), not a RuntimeException the container happens to wrap.
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> start(Beans.Broken.class));
+        assertReportedAsDeploymentException(() -> start(Beans.Broken.class), "AEM environment 'broken' (injected at");
+    }
+
+    /**
+     * The problem the extension reports is a DeploymentException itself (what servers turn into a failed
+     * deployment), not a RuntimeException the container happens to wrap.
+     */
+    private static void assertReportedAsDeploymentException(org.assertj.core.api.ThrowableAssert.ThrowingCallable start,
+            String messageStart) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(start);
         java.util.List<Throwable> chain = new java.util.ArrayList<>();
         for (Throwable t = thrown; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
@@ -128,7 +135,7 @@ class AemClientExtensionTest extends CdiTestSupport {
         assertThat(chain).as("the exception and its causes")
                 .anySatisfy(t -> {
                     assertThat(t.getClass()).isEqualTo(jakarta.enterprise.inject.spi.DeploymentException.class);
-                    assertThat(t.getMessage()).startsWith("AEM environment 'broken' (injected at");
+                    assertThat(t.getMessage()).startsWith(messageStart);
                 });
     }
 
@@ -232,6 +239,7 @@ class AemClientExtensionTest extends CdiTestSupport {
         assertThatThrownBy(() -> start(Beans.TokenOfLocal.class))
                 .hasMessageContaining("@AemClient(\"local\") AccessTokenProvider is injected, but environment 'local'"
                         + " uses none authentication and has no access token");
+        assertReportedAsDeploymentException(() -> start(Beans.TokenOfLocal.class), "@AemClient(\"local\") AccessTokenProvider");
     }
 
     @Test
@@ -261,6 +269,7 @@ class AemClientExtensionTest extends CdiTestSupport {
         assertThatThrownBy(() -> start(Beans.Eager.class))
                 .hasMessageContaining("AEM environment 'eager' (aem.eager.eager=true)")
                 .hasMessageContaining("invalid_client");
+        assertReportedAsDeploymentException(() -> start(Beans.Eager.class), "AEM environment 'eager' (aem.eager.eager=true)");
     }
 
     @Test
@@ -310,14 +319,26 @@ class AemClientExtensionTest extends CdiTestSupport {
     }
 
     @Test
-    void eagerStartupToleratesAnUnavailableIms() {
+    void eagerStartupToleratesAnImsThatStaysUnavailablePastItsRetries() {
         service("eager", AUTHOR);
         configure("aem.eager.eager", "true");
-        ims.enqueue(Fault.error(503, "temporarily_unavailable", "try later"));
+        configure("aem.eager.retry-max-attempts", "2");
+        // calls answer a failed acquisition's failure for a while (at most 5 s) before trying IMS again
+        configure("aem.eager.refresh-retry-interval", "1ms");
+        // every attempt of the start-up's acquisition fails: the deployment still goes on
+        ims.enqueue(Fault.error(503, "temporarily_unavailable", "try later"),
+                Fault.error(503, "temporarily_unavailable", "try later"));
 
-        Beans.Eager bean = start(Beans.Eager.class).select(Beans.Eager.class).get();
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            Beans.Eager bean = start(Beans.Eager.class).select(Beans.Eager.class).get();
 
-        assertThat(principal(bean.aem.path("/x").request().get(String.class))).isEqualTo(AUTHOR.technicalAccountId());
+            assertThat(ims.pendingFaults()).as("both attempts made at start-up").isZero();
+            assertThat(logs.messages(Level.WARNING)).anySatisfy(m -> assertThat(m)
+                    .startsWith("AEM environment 'eager': no token at start-up; the next calls try again:")
+                    .contains("503"));
+            assertThat(principal(bean.aem.path("/x").request().get(String.class)))
+                    .isEqualTo(AUTHOR.technicalAccountId());
+        }
     }
 
     @Test

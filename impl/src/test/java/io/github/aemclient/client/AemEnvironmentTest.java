@@ -227,6 +227,40 @@ class AemEnvironmentTest {
             Set<ObjectName> added = new HashSet<>(server.queryNames(null, null));
             added.removeAll(before);
             assertThat(added).as("MBeans registered while an environment is in use").isEmpty();
+            // the test JVM is shared: an MBean an earlier test's environment left behind is in 'before' too
+            for (ObjectName name : server.queryNames(null, null)) {
+                assertThat(server.getObjectInstance(name).getClassName()).as(name.toString())
+                        .doesNotStartWith("io.github.aemclient");
+            }
+        }
+    }
+
+    /**
+     * A caller that finds a renewal running waits for it as long as it can take (retry budget, one attempt's
+     * timeouts and a second): here the renewal's one IMS answer comes after 2.5 s, within its 5 s read timeout,
+     * so the second caller must get that token, not give up (a wait without the read timeout would end at 1.7 s).
+     */
+    @Test
+    void aCallerJoiningARenewalWaitsForItAsLongAsThatRenewalCanTake() throws Exception {
+        try (AemEnvironment author = AemEnvironment.builder("author").url(aem.url().toString())
+                .credentialsFile(credentialsFile).imsUrl(ims.url().toString()).connectTimeout(Duration.ofMillis(500))
+                .readTimeout(Duration.ofSeconds(5)).property("retry-max-duration", "200ms").build()) {
+            int received = ims.received();
+            int exchanges = ims.successfulExchanges();
+            ims.enqueue(Fault.delay(Duration.ofMillis(2500)));
+            java.util.concurrent.CompletableFuture<io.github.aemclient.AccessToken> first =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> author.tokenProvider().orElseThrow()
+                            .getAccessToken());
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (ims.received() == received && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(ims.received()).as("the first caller's exchange reached IMS").isEqualTo(received + 1);
+
+            io.github.aemclient.AccessToken joined = author.tokenProvider().orElseThrow().getAccessToken();
+
+            assertThat(joined).isEqualTo(first.get());
+            assertThat(ims.successfulExchanges()).isEqualTo(exchanges + 1);
         }
     }
 

@@ -175,6 +175,22 @@ class OAuthModeTest {
         assertThat(ims.requests()).hasSize(1);
     }
 
+    /** The OAuth flow's own hints: the same codes point at other settings than in the JWT flow. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "invalid_client      | check the client id and client secret against the OAuth Server-to-Server credential in the Adobe Developer Console (a rotated secret must be replaced here too)",
+        "invalid_scope       | a requested scope is not granted to this credential: copy the scopes the Developer Console shows for it, or add the API to the project",
+        "unauthorized_client | this credential may not use the client_credentials grant: it must be an OAuth Server-to-Server credential",
+        "bad_request         | IMS could not read the request (is ims-url pointing at IMS?)"})
+    void eachOAuthRefusalComesWithItsOwnHint(String error, String hint) {
+        ims.enqueue(io.github.aemclient.testkit.Fault.error(400, error, "refused"));
+        try (AemEnvironment author = author().build()) {
+            assertThatThrownBy(() -> author.tokenProvider().orElseThrow().getAccessToken())
+                    .isInstanceOfSatisfying(ImsException.class, e -> assertThat(e.isConfigurationError()).isTrue())
+                    .hasMessageEndingWith("HTTP 400 " + error + " (refused): " + hint);
+        }
+    }
+
     @Test
     void oauthSettingsNextToServiceCredentialsAreAConflictNamingBoth() {
         assertThatThrownBy(() -> author().credentials("{}").build())

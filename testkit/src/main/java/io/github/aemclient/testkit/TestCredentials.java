@@ -63,7 +63,8 @@ public final class TestCredentials {
         // Characters a form must encode, so a client that does not encode (or encodes wrongly) is caught.
         this.clientSecret = "p8e-" + randomHex(16) + "+/=&% \u00e9";
         String account = randomHex(12).toUpperCase(Locale.ROOT);
-        this.technicalAccountId = account + "@techacct.adobe.com";
+        // the JWT's sub: JSON must carry it intact
+        this.technicalAccountId = account + "+ \u00e9@techacct.adobe.com";
         this.email = randomHex(8) + "@techacct.adobe.com";
         this.org = b.org != null ? b.org : randomHex(12).toUpperCase(Locale.ROOT) + "@AdobeOrg";
         this.keyPair = b.keyPair != null ? b.keyPair : generateKeyPair(b.keyBits);
@@ -319,7 +320,7 @@ public final class TestCredentials {
         private String imsEndpoint = "ims-na1.adobelogin.com";
         private List<String> metascopes = List.of("ent_aem_cloud_sdk", "ent_cloudmgr_sdk");
         private String clientId = "cm-p" + (10000 + RANDOM.nextInt(90000)) + "-e" + (100000 + RANDOM.nextInt(900000))
-                + "+&=%";
+                + "+&=% \u00e9";
         private String org;
         private int keyBits = 2048;
         private KeyPair keyPair;

@@ -27,9 +27,18 @@ public final class TestOAuthCredentials {
         this.scopes = List.copyOf(scopes);
     }
 
-    /** {@return a new credential granted {@link #AEM_SCOPES}} */
+    /**
+     * A scope no real credential has, in every generated credential: its characters need encoding in a form,
+     * so a client that sends it unencoded is refused. (Printable ASCII without ',', '"' or '\\', as
+     * {@code aem.<env>.scopes} allows.)
+     */
+    public static final String ODD_SCOPE = "aem.test+&=%";
+
+    /** {@return a new credential granted {@link #AEM_SCOPES} and {@link #ODD_SCOPE}} */
     public static TestOAuthCredentials generate() {
-        return generate(AEM_SCOPES);
+        List<String> scopes = new java.util.ArrayList<>(AEM_SCOPES);
+        scopes.add(ODD_SCOPE);
+        return generate(scopes);
     }
 
     /**
@@ -42,7 +51,9 @@ public final class TestOAuthCredentials {
         if (scopes.isEmpty()) {
             throw new IllegalArgumentException("a credential has at least one scope");
         }
-        return new TestOAuthCredentials(TestCredentials.randomHex(16), "p8e-" + TestCredentials.randomHex(16)
+        // the id is also the X-Api-Key header's value: characters a form encodes, but none a header cannot carry
+        return new TestOAuthCredentials(TestCredentials.randomHex(16) + "+&=%",
+                "p8e-" + TestCredentials.randomHex(16)
                 + "+/=&% \u00e9", scopes);
     }
 

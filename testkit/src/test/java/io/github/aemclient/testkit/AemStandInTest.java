@@ -151,7 +151,8 @@ class AemStandInTest {
         TestOAuthCredentials other = TestOAuthCredentials.generate();
         try (ImsStandIn ims = ImsStandIn.start().register(oauth).register(other);
                 AemStandIn aem = AemStandIn.start(ims).requireApiKey()) {
-            String form = "grant_type=client_credentials&client_id=" + oauth.clientId() + "&client_secret="
+            String form = "grant_type=client_credentials&client_id="
+                    + java.net.URLEncoder.encode(oauth.clientId(), StandardCharsets.UTF_8) + "&client_secret="
                     + java.net.URLEncoder.encode(oauth.clientSecret(), StandardCharsets.UTF_8) + "&scope=openid";
             String body = HTTP.send(HttpRequest.newBuilder(URI.create(ims.url() + "/ims/token/v3"))
                     .header("Content-Type", "application/x-www-form-urlencoded")

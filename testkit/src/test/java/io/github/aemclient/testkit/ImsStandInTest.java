@@ -96,18 +96,28 @@ class ImsStandInTest {
     @Test
     void aPaddedJwsIsRefused() throws Exception {
         String[] parts = assertion(c -> c).split("\\.");
-        String padded = parts[0] + "=." + parts[1] + "." + parts[2];
+        // a 2048-bit signature is 256 bytes: 342 base64url characters, which padding makes 344 -- padded
+        // correctly, so a decoder that accepts padding would read it and the signature would verify
+        assertThat(parts[2]).hasSize(342);
+        String padded = parts[0] + "." + parts[1] + "." + parts[2] + "==";
 
         HttpResponse<String> answer = post(form(TEST.clientId(), TEST.clientSecret(), padded));
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(json(answer.body()).getString("error")).isEqualTo("invalid_token");
+        assertThat(json(answer.body()).getString("error_description")).contains("without padding");
     }
 
     @Test
-    void generatedSecretsAndIdsNeedFormEncoding() {
-        assertThat(TEST.clientSecret()).containsAnyOf("+", "&", "=", "%", " ").matches(".*[^\\x00-\\x7F].*");
-        assertThat(TEST.clientId()).containsAnyOf("+", "&", "=", "%");
+    void generatedSecretsIdsAndScopesNeedFormEncoding() {
+        String needsEncoding = ".*[+&=% ].*[^\\x00-\\x7F].*";
+        assertThat(TEST.clientSecret()).matches(needsEncoding);
+        assertThat(TEST.clientId()).matches(needsEncoding);
+        // metascopes only ever travel as JWT claim names, and the library takes only [A-Za-z0-9_.-] for them
+        TestOAuthCredentials oauth = TestOAuthCredentials.generate();
+        assertThat(oauth.clientId()).matches(".*[+&=%].*");
+        assertThat(oauth.clientSecret()).matches(needsEncoding);
+        assertThat(oauth.scopes()).anySatisfy(scope -> assertThat(scope).matches(".*[+&=%].*"));
     }
 
     @Test

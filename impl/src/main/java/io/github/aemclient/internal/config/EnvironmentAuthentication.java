@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Turns validated settings into what authenticates requests: the token provider (service and developer
@@ -115,17 +116,28 @@ public final class EnvironmentAuthentication implements AutoCloseable {
                         settings.network());
     }
 
+    /**
+     * The random draw that spreads retries: a fresh one each time, so that the pods of a deployment, failing
+     * together, do not retry together.
+     */
+    static final DoubleSupplier JITTER = () -> ThreadLocalRandom.current().nextDouble();
+
     /** Cached, renewed in the background, single flight, retried: the same for every kind of IMS credentials. */
     private static RefreshingTokenProvider refreshing(EnvironmentSettings settings, Clock clock, Executor renewalExecutor,
             TokenSource ims) {
         TokenSource source = new RetryingTokenSource(settings.environment(), ims, settings.retryPolicy(), clock,
-                Sleeper.threadSleep(), () -> ThreadLocalRandom.current().nextDouble());
-        // A caller never waits longer for someone else's renewal than that renewal can take: its retry
-        // budget plus one last attempt's HTTP timeouts.
-        Duration maxWait = settings.retryPolicy().maxDuration().plus(settings.connectTimeout())
-                .plus(settings.readTimeout()).plusSeconds(1);
+                Sleeper.threadSleep(), JITTER);
         return new RefreshingTokenProvider(settings.environment(), source, clock, settings.refreshPolicy(),
-                renewalExecutor, maxWait);
+                renewalExecutor, longestWaitForARenewal(settings));
+    }
+
+    /**
+     * How long a caller waits for a renewal another thread runs: as long as that renewal can take — its retry
+     * budget plus one last attempt's HTTP timeouts, and a second for scheduling — and never longer.
+     */
+    static Duration longestWaitForARenewal(EnvironmentSettings settings) {
+        return settings.retryPolicy().maxDuration().plus(settings.connectTimeout()).plus(settings.readTimeout())
+                .plusSeconds(1);
     }
 
     /** The token provider's state (service, OAuth and developer modes), read without obtaining anything. */

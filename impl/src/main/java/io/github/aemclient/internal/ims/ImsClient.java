@@ -302,8 +302,8 @@ public final class ImsClient implements AutoCloseable {
         for (String secret : secrets) {
             echoes.add(secret);
             echoes.add(encode(secret));
-            for (boolean asciiOnly : new boolean[] {false, true}) {
-                String json = jsonEscaped(secret, asciiOnly);
+            for (JsonEscapes style : JsonEscapes.values()) {
+                String json = style.escape(secret);
                 echoes.add(json);
                 echoes.add(json.replace("/", "\\/"));
             }
@@ -313,19 +313,42 @@ public final class ImsClient implements AutoCloseable {
         return List.copyOf(new LinkedHashSet<>(echoes));
     }
 
-    /** JSON writers differ: some escape every non-ASCII character, some only what they must. */
-    private static String jsonEscaped(String value, boolean asciiOnly) {
-        StringBuilder escaped = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                escaped.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7F || asciiOnly && c > 0x7E) {
-                escaped.append(String.format("\\u%04x", (int) c));
-            } else {
-                escaped.append(c);
-            }
+    /**
+     * JSON writers differ. All escape the quote, the backslash and control characters (backspace, form feed,
+     * newline, return and tab in their short form, the others as a unicode escape in lower-case hex: Parsson,
+     * Gson; or upper-case: Jackson) and leave DEL as it is; some also escape DEL and every non-ASCII character.
+     */
+    private enum JsonEscapes {
+        MINIMAL_LOWER_HEX("\\u%04x", false), MINIMAL_UPPER_HEX("\\u%04X", false),
+        ASCII_LOWER_HEX("\\u%04x", true), ASCII_UPPER_HEX("\\u%04X", true);
+
+        private static final String SHORT = "\b\f\n\r\t";
+        private static final String SHORT_LETTERS = "bfnrt";
+
+        private final String unicodeFormat;
+        private final boolean asciiOnly;
+
+        JsonEscapes(String unicodeFormat, boolean asciiOnly) {
+            this.unicodeFormat = unicodeFormat;
+            this.asciiOnly = asciiOnly;
         }
-        return escaped.toString();
+
+        String escape(String value) {
+            StringBuilder escaped = new StringBuilder();
+            for (char c : value.toCharArray()) {
+                int shortForm = SHORT.indexOf(c);
+                if (c == '"' || c == '\\') {
+                    escaped.append('\\').append(c);
+                } else if (shortForm >= 0) {
+                    escaped.append('\\').append(SHORT_LETTERS.charAt(shortForm));
+                } else if (c < 0x20 || asciiOnly && c > 0x7E) {
+                    escaped.append(String.format(unicodeFormat, (int) c));
+                } else {
+                    escaped.append(c);
+                }
+            }
+            return escaped.toString();
+        }
     }
 
     private static String encode(String value) {

@@ -100,7 +100,7 @@ final class JsonTree {
 
     /** As numbers were read before JSON-P: with a fraction or an exponent a Double, else a Long or a BigInteger. */
     private static Object number(String digits) {
-        if (digits.indexOf('.') >= 0 || digits.indexOf('e') >= 0 || digits.indexOf('E') >= 0) {
+        if (digits.contains(".") || digits.contains("e") || digits.contains("E")) {
             return Double.valueOf(digits);
         }
         try {

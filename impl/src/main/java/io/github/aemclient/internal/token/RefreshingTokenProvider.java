@@ -364,6 +364,9 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
         if (failure != null) {
             LOG.log(Level.INFO, "Access token for environment ''{0}'' renewed after {1} failed attempt(s)",
                     environment, Integer.toString(failure.attempts));
+        } else {
+            LOG.log(Level.DEBUG, "Access token for environment ''{0}'' obtained, valid until {1}", environment,
+                    renewed.token().expiresAt());
         }
         inFlight.compareAndSet(mine, null);
         mine.result.complete(renewed);

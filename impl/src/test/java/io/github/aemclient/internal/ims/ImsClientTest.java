@@ -54,6 +54,36 @@ class ImsClientTest {
                 .exchangeJwt(credentials.clientId(), credentials.clientSecret(), jwt);
     }
 
+    /**
+     * A secret is masked however it comes back: as sent (form-encoded), as is, and as each kind of JSON writer
+     * escapes it (only what it must: quote, backslash, control characters, short where there is a short form;
+     * or DEL and every non-ASCII character too, in lower- or upper-case hex; '/' escaped or not). Longest first, so that masking a short variant
+     * never breaks up a longer one that contains it.
+     */
+    @Test
+    void aSecretIsMaskedAsTheFormAndEveryJsonWriterWouldEchoItLongestVariantFirst() {
+        String secret = "a b~\u007F\u0001\n\"\\\u00e9/";
+
+        java.util.List<String> echoes = ImsClient.echoes(java.util.List.of(secret));
+
+        // DEL as it is, the newline short, the other control character in hex, 'é' as it is
+        String minimal = "a b~\u007F\\u0001\\n\\\"\\\\\u00e9/";
+        String lowerHex = "a b~\\u007f\\u0001\\n\\\"\\\\\\u00e9/";
+        String upperHex = "a b~\\u007F\\u0001\\n\\\"\\\\\\u00E9/";
+        assertThat(echoes).containsExactlyInAnyOrder(secret, "a+b%7E%7F%01%0A%22%5C%C3%A9%2F", minimal,
+                minimal.replace("/", "\\/"), lowerHex, lowerHex.replace("/", "\\/"), upperHex,
+                upperHex.replace("/", "\\/"));
+        assertThat(echoes).isSortedAccordingTo(java.util.Comparator.comparingInt(String::length).reversed());
+    }
+
+    @Test
+    void theClientsThreadsNeverKeepTheJvmAlive() {
+        exchange(TEST.json());
+
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("aem-ims-client"))
+                .isNotEmpty().allSatisfy(t -> assertThat(t.isDaemon()).as(t.getName()).isTrue());
+    }
+
     @Test
     void exchangesTheAssertionForATokenWithItsLifetimeInMilliseconds() {
         ImsTokenResponse response = exchange(TEST.json());

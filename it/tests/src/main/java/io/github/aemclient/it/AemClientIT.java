@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.aemclient.it.app.AemApi;
 import io.github.aemclient.it.app.AemResource;
+import io.github.aemclient.it.app.RenewalThreads;
 import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.ImsStandIn;
@@ -56,10 +57,10 @@ class AemClientIT {
     static final ImsStandIn OAUTH_IMS = ImsStandIn.start().register(ASSETS).tokenLifetime(Duration.ofSeconds(4));
     static final AemStandIn OPENAPI_AEM = AemStandIn.start(OAUTH_IMS).requireApiKey();
     /** Configured through the server's environment variables (AEM_LOCAL_*), see the it module's pom. */
-    static final AemStandIn LOCAL_SDK = AemStandIn.startLocalSdk(Integer.getInteger("it.local-sdk.port", 47612))
+    static final AemStandIn LOCAL_SDK = AemStandIn.startLocalSdk(Server.reservedPort("it.local-sdk.port"))
             .withBasicUser("admin", "admin");
     /** Configured the server's own way: system properties (Payara, WildFly), server.xml variables (Liberty). */
-    static final AemStandIn SITE = AemStandIn.startLocalSdk(Integer.getInteger("it.site.port", 47613)).allowAnonymous();
+    static final AemStandIn SITE = AemStandIn.startLocalSdk(Server.reservedPort("it.site.port")).allowAnonymous();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @ArquillianResource
@@ -101,7 +102,8 @@ class AemClientIT {
         config.put("smallrye.jwt.sign.key.location", "/nonexistent/app-signing-key.pem");
         config.put("smallrye.jwt.sign.key.id", "app-kid");
         config.put("mp.jwt.verify.issuer", "https://app.example.com");
-        return Deployments.war("aem-it", config, AemApi.class, AemResource.class);
+        return Deployments.war("aem-it", config, AemApi.class, AemResource.class, RenewalThreads.class,
+                RenewalThreads.Obtained.class);
     }
 
     @AfterAll
@@ -225,6 +227,17 @@ class AemClientIT {
         assertThat(FAST_IMS.successfulExchanges()).as("exchanges after %d calls", calls).isGreaterThanOrEqualTo(3);
         assertThat(failures).as("failed calls out of %d", calls).isZero();
         assertThat(FAST_AEM.requests()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+        // Renewals run on the server's managed executor, with the application's context; never on a thread of
+        // the library's own (aem-token-renewal-*), which is only for where there is no managed executor.
+        // IMS counted the exchange before the server read its answer: wait for the server's third line
+        String obtained = Http.get(app("api/aem/obtained/fast")).body();
+        for (long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                obtained.lines().count() < 3 && System.nanoTime() < until; ) {
+            obtained = Http.get(app("api/aem/obtained/fast")).body();
+        }
+        assertThat(obtained.lines()).as("threads that obtained tokens").hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(line -> assertThat(line).doesNotContain("'aem-token-renewal-")
+                        .doesNotContain("(no java:comp)"));
     }
 
     @Test
@@ -267,6 +280,21 @@ class AemClientIT {
             default -> throw new IllegalStateException("it.server is not set: " + Server.name());
         };
         assertThat(response.body().strip()).as("the JAX-RS client on " + Server.name()).startsWith(expected);
+    }
+
+    /**
+     * The AEM_* variables of whoever runs the build never reach the server, where MicroProfile Config would
+     * read them as settings (an AEM_AUTHOR_TOKEN_FILE in a developer's shell would break the suite): only the
+     * it module's own AEM_LOCAL_* do. .ci/run sets such a variable to prove it.
+     */
+    @Test
+    void theServerSeesNoneOfTheCallersAemVariables() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app("api/aem/environment-variable-names"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body().strip().split(","))
+                .containsExactlyInAnyOrder("AEM_LOCAL_PASSWORD", "AEM_LOCAL_URL", "AEM_LOCAL_USERNAME");
     }
 
     @Test

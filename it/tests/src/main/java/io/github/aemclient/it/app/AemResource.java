@@ -52,6 +52,9 @@ public class AemResource {
     @AemClient("it-author")
     AccessTokenProvider authorTokens;
 
+    @Inject
+    RenewalThreads renewalThreads;
+
     @GET
     @Path("{environment}")
     @Produces(MediaType.TEXT_PLAIN)
@@ -90,6 +93,24 @@ public class AemResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String authorTokenExpiry() {
         return authorTokens.getAccessToken().expiresAt().toString();
+    }
+
+    /** Which threads obtained the environment's tokens, a line each. */
+    @GET
+    @Path("obtained/{environment}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String obtained(@PathParam("environment") String environment) {
+        return renewalThreads.of(environment).stream().map(RenewalThreads.Obtained::toString)
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    /** The names (never the values) of the AEM_* environment variables the server process sees. */
+    @GET
+    @Path("environment-variable-names")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String environmentVariableNames() {
+        return System.getenv().keySet().stream().filter(name -> name.startsWith("AEM_")).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     /** The JAX-RS client implementation behind the injected target: which one actually ran. */
