@@ -88,34 +88,6 @@ class EnvironmentSettingsReaderTest {
     }
 
     @Test
-    void closingReleasesEveryResourceAndThrowsTheFirstFailureWithTheOthersSuppressed() {
-        java.util.List<String> closed = new java.util.ArrayList<>();
-        IllegalStateException first = new IllegalStateException("first");
-        java.io.IOException second = new java.io.IOException("second");
-
-        assertThatThrownBy(() -> EnvironmentAuthentication.closeAll(() -> {
-            closed.add("a");
-            throw first;
-        }, () -> {
-            closed.add("b");
-            throw second;
-        }, () -> closed.add("c"))).isSameAs(first).satisfies(e -> assertThat(e.getSuppressed()).containsExactly(second));
-        assertThat(closed).containsExactly("a", "b", "c");
-    }
-
-    @Test
-    void retriesAreSpreadByAFreshDrawFromZeroToOneEachTime() {
-        java.util.Set<Double> draws = new java.util.HashSet<>();
-        for (int i = 0; i < 200; i++) {
-            double draw = EnvironmentAuthentication.JITTER.getAsDouble();
-            assertThat(draw).isGreaterThanOrEqualTo(0).isLessThan(1);
-            draws.add(draw);
-        }
-        assertThat(draws).as("distinct draws out of 200").hasSizeGreaterThan(190);
-        assertThat(draws).anySatisfy(d -> assertThat(d).isLessThan(0.5)).anySatisfy(d -> assertThat(d).isGreaterThan(0.5));
-    }
-
-    @Test
     void callersWaitForAnotherThreadsRenewalTheRetryBudgetPlusOneAttemptsTimeoutsAndASecond() {
         set("url", AEM).set("credentials-file", credentialsFile.toString()).set("retry-max-duration", "7s")
                 .set("connect-timeout", "2s").set("read-timeout", "3s");

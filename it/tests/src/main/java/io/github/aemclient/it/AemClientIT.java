@@ -230,11 +230,11 @@ class AemClientIT {
         // Renewals run on the server's managed executor, with the application's context; never on a thread of
         // the library's own (aem-token-renewal-*), which is only for where there is no managed executor.
         // IMS counted the exchange before the server read its answer: wait for the server's third line
-        String obtained = Http.get(app("api/aem/obtained/fast")).body();
-        for (long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                obtained.lines().count() < 3 && System.nanoTime() < until; ) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String obtained;
+        do {
             obtained = Http.get(app("api/aem/obtained/fast")).body();
-        }
+        } while (obtained.lines().count() < 3 && System.nanoTime() < until);
         assertThat(obtained.lines()).as("threads that obtained tokens").hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(line -> assertThat(line).doesNotContain("'aem-token-renewal-")
                         .doesNotContain("(no java:comp)"));
