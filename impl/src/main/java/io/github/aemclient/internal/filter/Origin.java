@@ -10,11 +10,14 @@ public final class Origin {
     private final String scheme;
     private final String host;
     private final int port;
+    /** The port a URL of this scheme without one means: what a request's URI without a port is compared as. */
+    private final int defaultPort;
 
     private Origin(String scheme, String host, int port) {
         this.scheme = scheme;
         this.host = host;
         this.port = port;
+        this.defaultPort = effectivePort(scheme, -1);
     }
 
     public static Origin of(URI uri) {
@@ -28,15 +31,20 @@ public final class Origin {
     boolean matches(URI uri) {
         String otherScheme = uri.getScheme();
         String otherHost = uri.getHost();
-        // Checked on every request: cheapest comparisons first, the usual spelling before any normalising.
-        // Once the schemes are the same, a URI without a port means this origin's default port.
-        if (otherHost == null || otherScheme == null
-                || !(scheme.equals(otherScheme) || scheme.equalsIgnoreCase(otherScheme))) {
+        if (otherHost == null || otherScheme == null) {
             return false;
         }
+        // Checked on every request, so it is kept small enough to be inlined into the filter: the usual
+        // spelling is compared exactly, any other (upper case, a trailing dot) off the hot path. A URI
+        // without a port means the default port of its scheme, which is this origin's if the schemes match.
         int otherPort = uri.getPort();
-        return port == (otherPort == -1 ? effectivePort(scheme, -1) : otherPort)
-                && (host.equals(otherHost) || host.equalsIgnoreCase(otherHost) || host.equals(normalizeHost(otherHost)));
+        return port == (otherPort == -1 ? defaultPort : otherPort)
+                && (scheme.equals(otherScheme) && host.equals(otherHost) || matchesSpelledOtherwise(otherScheme, otherHost));
+    }
+
+    private boolean matchesSpelledOtherwise(String otherScheme, String otherHost) {
+        return scheme.equalsIgnoreCase(otherScheme)
+                && (host.equalsIgnoreCase(otherHost) || host.equals(normalizeHost(otherHost)));
     }
 
     /** True for localhost, 127.0.0.0/8 and ::1: where plain http cannot be sniffed on the network. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -72,32 +73,36 @@ record RequestSnapshot(URI uri, Object[] headers, Object entity, Type entityType
 
     /**
      * The headers as a flat array of name, value... after {@code offset} free slots; {@link #NO_HEADERS}
-     * when there are none to keep.
+     * when there are none to keep. One pass over the map, as it runs on every request: the array is
+     * allocated at the first header kept, sized for all, and trimmed only if {@code Authorization} was
+     * among them (which the application rarely sets itself).
      */
     private static Object[] headersOf(MultivaluedMap<String, Object> current, int offset) {
-        if (current.isEmpty()) {
+        int size = current.size();
+        if (size == 0) {
             return NO_HEADERS;
         }
-        // Counted first, so that a request with nothing to keep allocates nothing.
-        int kept = 0;
-        for (String name : current.keySet()) {
-            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)) {
-                kept++;
-            }
-        }
-        if (kept == 0) {
-            return NO_HEADERS;
-        }
-        Object[] headers = new Object[offset + kept * 2];
+        Object[] headers = null;
         int i = offset;
         for (Map.Entry<String, List<Object>> header : current.entrySet()) {
-            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(header.getKey())) {
-                List<Object> values = header.getValue();
-                headers[i++] = header.getKey();
-                headers[i++] = values.size() == 1 ? values.get(0) : new Values(values.toArray());
+            String name = header.getKey();
+            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)) {
+                if (headers == null) {
+                    headers = new Object[offset + 2 * size];
+                }
+                headers[i++] = name;
+                headers[i++] = valueOf(header.getValue());
             }
         }
-        return headers;
+        if (headers == null) {
+            return NO_HEADERS;
+        }
+        return i == headers.length ? headers : Arrays.copyOf(headers, i);
+    }
+
+    /** A header's one value as it is, or its values (none or several) copied into a {@link Values}. */
+    private static Object valueOf(List<Object> values) {
+        return values.size() == 1 ? values.get(0) : new Values(values.toArray());
     }
 
     /** Calls {@code action} with each header's name and values, as they were. */
