@@ -272,7 +272,7 @@ class AemClientIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        String expected = switch (Server.name()) {
+        String expected = switch (Server.family()) {
             case "payara" -> "org.glassfish.jersey.";
             case "wildfly" -> "org.jboss.resteasy.";
             // Liberty repackages RESTEasy under its own name: a class from the WAR could not have this one.
@@ -280,6 +280,26 @@ class AemClientIT {
             default -> throw new IllegalStateException("it.server is not set: " + Server.name());
         };
         assertThat(response.body().strip()).as("the JAX-RS client on " + Server.name()).startsWith(expected);
+    }
+
+    /**
+     * The server runs on the Java and the Jakarta EE version its configuration names ({@code it.server.java}, the
+     * lowest feature version allowed, and {@code it.server.rest}: 3.1 for Jakarta EE 10, 4.0 for 11), so that a
+     * suite meant for Payara Micro 7 on Java 21+ cannot pass on Payara 6 or on the build's Java 17.
+     */
+    @Test
+    void theServerRunsOnTheJavaAndJakartaEeItsConfigurationNames() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app("api/aem/platform")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String[] platform = response.body().strip().split(" ");
+        assertThat(platform).hasSize(2);
+        assertThat(Integer.parseInt(platform[0].substring("java=".length())))
+                .as("the server's Java on " + Server.name())
+                .isGreaterThanOrEqualTo(Integer.parseInt(Server.configured("it.server.java")));
+        assertThat(platform[1]).as("Jakarta REST on " + Server.name())
+                .isEqualTo("rest=" + Server.configured("it.server.rest"));
     }
 
     /**

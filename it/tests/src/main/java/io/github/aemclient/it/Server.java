@@ -15,9 +15,27 @@ final class Server {
     private Server() {
     }
 
-    /** payara, wildfly or liberty. */
+    /** The configuration the suite runs on (payara, payara7, wildfly, liberty...): it names the reports. */
     static String name() {
         return System.getProperty("it.server", "unknown");
+    }
+
+    /**
+     * The server product (payara, wildfly or liberty), for what the tests expect of it: several configurations
+     * of one product (Payara Micro 6 and 7) expect the same.
+     */
+    static String family() {
+        return System.getProperty("it.server.family", name());
+    }
+
+    /** A setting the server module's failsafe configuration gives (see the it module's pom). */
+    static String configured(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set: run the suite through"
+                    + " Maven (mvn verify in it/<server>), whose failsafe configuration sets it");
+        }
+        return value;
     }
 
     /**

@@ -120,4 +120,17 @@ public class AemResource {
     public String clientImplementation() {
         return author.getClass().getName();
     }
+
+    /**
+     * The Java the server runs on and the Jakarta REST version it provides (4.0, Jakarta EE 11, is the first with
+     * {@code UriInfo.getMatchedResourceTemplate}), as {@code java=21 rest=4.0}: which platform actually ran.
+     */
+    @GET
+    @Path("platform")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String platform() {
+        boolean rest4 = java.util.Arrays.stream(jakarta.ws.rs.core.UriInfo.class.getMethods())
+                .anyMatch(method -> method.getName().equals("getMatchedResourceTemplate"));
+        return "java=" + Runtime.version().feature() + " rest=" + (rest4 ? "4.0" : "3.1");
+    }
 }
