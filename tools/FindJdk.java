@@ -25,16 +25,19 @@ import java.util.stream.Stream;
  * {@code release} file gives its {@code JAVA_VERSION}.
  *
  * <p>When there is none, it says so in one line on standard error and prints nothing, so that the suite is
- * skipped, not run on the wrong Java; where the {@code CI} variable is {@code true}, or the build sets
- * {@code -Dit.require-jdk}, that is an error instead (exit status 1), so CI never skips a suite silently.
+ * skipped, not run on the wrong Java; where {@code IT_REQUIRE_JDK=true} is in the environment ({@code .ci/run}
+ * sets it) or the build sets {@code -Dit.require-jdk=true}, that is an error instead (exit status 1), so CI never
+ * skips a suite, unless the build skips tests anyway ({@code -DskipTests}, {@code -DskipITs},
+ * {@code -Dmaven.test.skip}: the further arguments). A variable naming a JDK that is not suitable is reported.
  */
 public final class FindJdk {
 
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"?([0-9]+)");
 
     public static void main(String[] args) {
-        if (args.length != 3 || !args[0].matches("[0-9]{1,3}")) {
-            System.err.println("usage: java FindJdk.java <minimum feature version> <what needs it> <required: true|false>");
+        if (args.length < 3 || !args[0].matches("[0-9]{1,3}")) {
+            System.err.println("usage: java FindJdk.java <minimum feature version> <what needs it> <required: true|false>"
+                    + " [<skipping tests: true|false>...]");
             System.exit(2);
         }
         int minimum = Integer.parseInt(args[0]);
@@ -44,7 +47,9 @@ public final class FindJdk {
             System.out.print(found.get());
             return;
         }
-        boolean required = Boolean.parseBoolean(args[2]) || "true".equalsIgnoreCase(System.getenv("CI"));
+        boolean skippingTests = List.of(args).subList(3, args.length).contains("true");
+        boolean required = (Boolean.parseBoolean(args[2]) || "true".equalsIgnoreCase(System.getenv("IT_REQUIRE_JDK")))
+                && !skippingTests;
         String message = "No JDK " + minimum + " or newer found for " + args[1] + ": set JAVA_HOME_" + minimum
                 + " to one (looked at JAVA_HOME_<n>, JAVA<n>_HOME, the running JDK, /usr/lib/jvm, /usr/java, /opt,"
                 + " ~/.sdkman/candidates/java, ~/.jdks, /Library/Java/JavaVirtualMachines)";
@@ -70,6 +75,10 @@ public final class FindJdk {
             if (version(home).orElse(0) >= minimum) {
                 return Optional.of(home);
             }
+            if (!home.equals(running)) {
+                System.err.println("Ignored " + home + ": not a JDK " + minimum + " or newer (its release file and"
+                        + " bin/java say " + version(home).map(String::valueOf).orElse("no usable JDK") + ")");
+            }
         }
         List<Path> installed = new ArrayList<>();
         for (Path place : List.of(Path.of("/usr/lib/jvm"), Path.of("/usr/java"), Path.of("/opt"), Path.of("/opt/java"),
@@ -86,12 +95,15 @@ public final class FindJdk {
     /** The feature version in the JDK's {@code release} file, if it is a JDK with a launcher. */
     static Optional<Integer> version(Path home) {
         Path release = home.resolve("release");
-        if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin/java"))) {
+        boolean launcher = Files.isExecutable(home.resolve("bin/java")) || Files.isExecutable(home.resolve("bin/java.exe"));
+        if (!Files.isRegularFile(release) || !launcher) {
             return Optional.empty();
         }
         try {
-            Matcher m = JAVA_VERSION.matcher(Files.readString(release, StandardCharsets.UTF_8));
-            return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+            String text = Files.readString(release, StandardCharsets.UTF_8);
+            Matcher m = JAVA_VERSION.matcher(text);
+            // early-access builds are not what a user deploys on
+            return m.find() && !text.contains("-ea\"") ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }

@@ -27,7 +27,8 @@ final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(text)));
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    /** Any request, like {@link #get(URI)}. */
+    static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
