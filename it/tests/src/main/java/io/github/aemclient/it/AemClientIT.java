@@ -288,9 +288,8 @@ class AemClientIT {
      * suite meant for Payara Micro 7 on Java 21+ cannot pass on Payara 6 or on the build's Java 17.
      */
     @Test
-    void theServerRunsOnTheJavaAndJakartaEeItsConfigurationNames() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app("api/aem/platform")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void theServerRunsOnTheJavaAndJakartaEeItsConfigurationNames() {
+        HttpResponse<String> response = Http.get(app("api/aem/platform"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String[] platform = response.body().strip().split(" ");
@@ -308,9 +307,8 @@ class AemClientIT {
      * it module's own AEM_LOCAL_* do. .ci/run sets such a variable to prove it.
      */
     @Test
-    void theServerSeesNoneOfTheCallersAemVariables() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app("api/aem/environment-variable-names"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    void theServerSeesNoneOfTheCallersAemVariables() {
+        HttpResponse<String> response = Http.get(app("api/aem/environment-variable-names"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body().strip().split(","))

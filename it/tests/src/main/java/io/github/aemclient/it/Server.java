@@ -44,8 +44,8 @@ final class Server {
      * one machine do not collide.
      */
     static int reservedPort(String property) {
-        String port = System.getProperty(property);
-        if (port == null || !port.matches("[0-9]{1,5}")) {
+        String port = configured(property);
+        if (!port.matches("[0-9]{1,5}")) {
             throw new IllegalStateException("system property " + property + " is " + port + ", not a port: run"
                     + " the suite through Maven (mvn verify in it/<server>), which reserves one");
         }

@@ -14,6 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** A user's resource: proxies GETs to one of several AEM environments, injected by qualifier. */
 @Path("aem")
@@ -101,7 +104,7 @@ public class AemResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String obtained(@PathParam("environment") String environment) {
         return renewalThreads.of(environment).stream().map(RenewalThreads.Obtained::toString)
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
     }
 
     /** The names (never the values) of the AEM_* environment variables the server process sees. */
@@ -110,7 +113,7 @@ public class AemResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String environmentVariableNames() {
         return System.getenv().keySet().stream().filter(name -> name.startsWith("AEM_")).sorted()
-                .collect(java.util.stream.Collectors.joining(","));
+                .collect(Collectors.joining(","));
     }
 
     /** The JAX-RS client implementation behind the injected target: which one actually ran. */
@@ -129,7 +132,7 @@ public class AemResource {
     @Path("platform")
     @Produces(MediaType.TEXT_PLAIN)
     public String platform() {
-        boolean rest4 = java.util.Arrays.stream(jakarta.ws.rs.core.UriInfo.class.getMethods())
+        boolean rest4 = Arrays.stream(UriInfo.class.getMethods())
                 .anyMatch(method -> method.getName().equals("getMatchedResourceTemplate"));
         return "java=" + Runtime.version().feature() + " rest=" + (rest4 ? "4.0" : "3.1");
     }
