@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** The tests' own HTTP calls to the application on the server. */
 final class Http {
@@ -25,6 +26,11 @@ final class Http {
     static HttpResponse<String> put(URI uri, String text) {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "text/plain")
                 .PUT(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    /** Any request, like {@link #get(URI)}, answered later. */
+    static CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
+        return CLIENT.sendAsync(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Any request, like {@link #get(URI)}. */
