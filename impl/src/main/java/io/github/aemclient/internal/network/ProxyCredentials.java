@@ -23,12 +23,8 @@ final class ProxyCredentials {
     static String applyTo(ClientBuilder builder, ProxySettings proxy, boolean httpsTarget) {
         String implementation = builder.getClass().getName();
         try {
-            if (implementation.startsWith("org.jboss.resteasy.") && ResteasyProxyCredentials.handles(builder)) {
-                String refusal = ResteasyProxyCredentials.refusal(builder);
-                if (refusal == null) {
-                    ResteasyProxyCredentials.apply(builder, proxy);
-                }
-                return refusal;
+            if (implementation.startsWith("org.jboss.resteasy.")) {
+                return ResteasyEngineBridge.applyTo(builder, proxy);
             }
             if (implementation.startsWith("io.openliberty.") || implementation.startsWith("com.ibm.ws.")) {
                 // Open Liberty's client takes them as properties (and authenticates the tunnel itself).

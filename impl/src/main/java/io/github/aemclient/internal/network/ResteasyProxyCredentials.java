@@ -30,12 +30,25 @@ final class ResteasyProxyCredentials {
     private ResteasyProxyCredentials() {
     }
 
-    static boolean handles(ClientBuilder builder) {
-        return builder instanceof ResteasyClientBuilder;
+    /**
+     * Gives a RESTEasy builder's Apache engine the credentials: null when given, else why not (the builder is not
+     * RESTEasy's, has an engine of the application's, or uses the asynchronous engine). Call last, once the
+     * builder's timeouts and TLS are set: the engine is built from them now. Called directly, or by reflection on a
+     * copy of this class ({@link ResteasyEngineBridge}).
+     */
+    static String applyTo(ClientBuilder builder, ProxySettings proxy) {
+        if (!(builder instanceof ResteasyClientBuilder)) {
+            return "it is neither RESTEasy's Apache engine, Jersey's default connector nor Open Liberty's client";
+        }
+        String refusal = refusal(builder);
+        if (refusal == null) {
+            apply(builder, proxy);
+        }
+        return refusal;
     }
 
     /** An engine the application set, or the asynchronous one, is left alone: null, else why not. */
-    static String refusal(ClientBuilder builder) {
+    private static String refusal(ClientBuilder builder) {
         ResteasyClientBuilder resteasy = (ResteasyClientBuilder) builder;
         if (resteasy.getHttpEngine() != null) {
             return "the builder has an HTTP engine of the application's, which is left as it is (give that engine the"
@@ -45,8 +58,7 @@ final class ResteasyProxyCredentials {
                 + " for them" : null;
     }
 
-    /** Call last, once the builder's timeouts and TLS are set: the engine is built from them now. */
-    static void apply(ClientBuilder builder, ProxySettings proxy) {
+    private static void apply(ClientBuilder builder, ProxySettings proxy) {
         ResteasyClientBuilder resteasy = (ResteasyClientBuilder) builder;
         resteasy.defaultProxy(proxy.host(), proxy.port(), "http");
         resteasy.httpEngine(new AuthenticatingEngineBuilder(resteasy, proxy).resteasyClientBuilder(resteasy).build());

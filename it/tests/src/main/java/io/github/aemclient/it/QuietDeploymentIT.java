@@ -82,8 +82,10 @@ class QuietDeploymentIT {
         String written = printed.toString(StandardCharsets.UTF_8)
                 + (log.length() >= logBefore ? log.substring(logBefore) : log);
 
+        // What the server says of the deployment counts too: WildFly warned about every one while the library's jar
+        // asked for its private Apache HttpClient module (WFLYSRV0018, naming the deployment, not the library).
         List<String> alarming = written.lines().filter(line -> ALARMING.matcher(line).find())
-                .filter(line -> LIBRARY.matcher(line).find()).toList();
+                .filter(line -> LIBRARY.matcher(line).find() || line.contains("aem-quiet")).toList();
         assertThat(alarming).as("lines at WARNING or above the library caused on " + Server.name()).isEmpty();
         assertThat(written).as("the library announced the environment").contains("AEM environment 'quiet'");
     }

@@ -118,8 +118,6 @@ class RedeployIT {
                 .filter(line -> QuietDeploymentIT.ALARMING.matcher(line).find() || line.contains("Exception")
                         || line.strip().startsWith("at io.github.aemclient."))
                 .filter(line -> QuietDeploymentIT.LIBRARY.matcher(line).find())
-                // WildFly's notice that the library's jar asks for Apache HttpClient (README: troubleshooting)
-                .filter(line -> !line.contains("WFLYSRV0018") || !line.contains("org.apache.httpcomponents"))
                 .toList();
         assertThat(alarming).as("what the server logged about the applications and the library").isEmpty();
     }
