@@ -12,23 +12,34 @@ import java.lang.reflect.Method;
  * module there, and a jar that asks for it (a {@code Dependencies} manifest entry) has WildFly log a warning,
  * WFLYSRV0018, at every deployment. There, {@code ResteasyProxyCredentials} is defined once more, by a loader that
  * takes the library's own classes from the library and everything else from RESTEasy's class loader, which sees
- * HttpClient. Where the application sees HttpClient itself (plain Java with {@code resteasy-client}), it is used
- * as it is.
+ * HttpClient. Where the application sees RESTEasy's HttpClient itself (plain Java with {@code resteasy-client}),
+ * it is used as it is.
  */
 final class ResteasyEngineBridge {
 
     static final String CREDENTIALS = ResteasyEngineBridge.class.getPackageName() + ".ResteasyProxyCredentials";
-    /** A class of HttpClient's that the engine needs: whether the library sees it decides the way. */
+    /** A class of HttpClient's that the engine needs: whether the library sees RESTEasy's decides the way. */
     static final String HTTP_CLIENT = "org.apache.http.impl.client.HttpClientBuilder";
 
     private ResteasyEngineBridge() {
     }
 
-    /** As {@link ProxyCredentials#applyTo}: null when given, else why not. */
+    /**
+     * As {@link ProxyCredentials#applyTo}: null when given, else why not. Directly only where the library's
+     * HttpClient is RESTEasy's own: a WAR that bundles its own copy (WildFly keeps RESTEasy's in a module) would
+     * otherwise link the engine against two HttpClients and fail with a loader constraint violation.
+     */
     static String applyTo(ClientBuilder builder, ProxySettings proxy) {
         ClassLoader library = ResteasyEngineBridge.class.getClassLoader();
-        return sees(library, HTTP_CLIENT) ? ResteasyProxyCredentials.applyTo(builder, proxy)
+        return sameHttpClient(library, builder.getClass().getClassLoader())
+                ? ResteasyProxyCredentials.applyTo(builder, proxy)
                 : throughRestEasysLoader(builder, proxy, library);
+    }
+
+    /** Whether both loaders see one and the same HttpClient (neither seeing one counts as not). */
+    static boolean sameHttpClient(ClassLoader library, ClassLoader resteasy) {
+        Class<?> mine = seen(library);
+        return mine != null && mine == seen(resteasy);
     }
 
     /** The bridged way, whatever the library sees (tests use it where the library sees HttpClient too). */
@@ -45,9 +56,12 @@ final class ResteasyEngineBridge {
                 throw linkage;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            // A class HttpClient or RESTEasy lacks (another version, a server's fork): reported as out of reach.
-            throw new NoClassDefFoundError(e.toString());
+        } catch (ReflectiveOperationException | SecurityException e) {
+            // A class HttpClient or RESTEasy lacks (another version, a server's fork), or a security manager that
+            // forbids a class loader: reported as out of reach, like a class that does not link.
+            NoClassDefFoundError outOfReach = new NoClassDefFoundError(e.toString());
+            outOfReach.initCause(e);
+            throw outOfReach;
         }
     }
 
@@ -56,19 +70,18 @@ final class ResteasyEngineBridge {
         return Class.forName(CREDENTIALS, true, new Bridge(library, resteasy));
     }
 
-    private static boolean sees(ClassLoader loader, String className) {
+    private static Class<?> seen(ClassLoader loader) {
         try {
-            Class.forName(className, false, loader);
-            return true;
+            return Class.forName(HTTP_CLIENT, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+            return null;
         }
     }
 
     /**
      * Defines {@code ResteasyProxyCredentials} and its nested classes from the library's bytes, resolves the rest of
-     * the library from the library's loader and everything else from RESTEasy's. The classes it defines are used
-     * through reflection and by the engine they build, so they live as long as the client does.
+     * the library from the library's loader and everything else from RESTEasy's. A new one for each client built:
+     * clients are built once per environment, and its classes can be unloaded as soon as the engine is built.
      */
     static final class Bridge extends ClassLoader {
 

@@ -8,6 +8,10 @@ import io.github.aemclient.testkit.ImsStandIn;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
+import java.net.URL;
+import java.net.URLClassLoader;
+import org.apache.http.HttpHost;
+import org.apache.http.impl.client.HttpClientBuilder;
 import org.jboss.resteasy.client.jaxrs.ResteasyClient;
 import org.jboss.resteasy.client.jaxrs.engines.ApacheHttpClient43Engine;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
@@ -38,6 +42,24 @@ class ResteasyEngineBridgeTest {
         assertThat(Class.forName(ClientBuilder.class.getName(), false, bridge)).isSameAs(ClientBuilder.class);
         assertThat(Class.forName(ApacheHttpClient43Engine.class.getName(), false, bridge))
                 .isSameAs(ApacheHttpClient43Engine.class);
+    }
+
+    @Test
+    void theBridgeIsTakenUnlessTheLibrarySeesRestEasysOwnHttpClient() throws Exception {
+        ClassLoader resteasy = ResteasyClientBuilderImpl.class.getClassLoader();
+        URL httpClient = HttpClientBuilder.class.getProtectionDomain().getCodeSource().getLocation();
+        URL httpCore = HttpHost.class.getProtectionDomain().getCodeSource().getLocation();
+
+        // plain Java: one class path, one HttpClient
+        assertThat(ResteasyEngineBridge.sameHttpClient(LIBRARY, resteasy)).isTrue();
+        // WildFly, an application without HttpClient: the library sees none
+        assertThat(ResteasyEngineBridge.sameHttpClient(ClassLoader.getPlatformClassLoader(), resteasy)).isFalse();
+        // WildFly, an application that bundles its own HttpClient: the library sees another one than RESTEasy
+        try (URLClassLoader bundlesItsOwn = new URLClassLoader(new URL[] {httpClient, httpCore},
+                ClassLoader.getPlatformClassLoader())) {
+            assertThat(Class.forName(ResteasyEngineBridge.HTTP_CLIENT, false, bundlesItsOwn)).isNotNull();
+            assertThat(ResteasyEngineBridge.sameHttpClient(bundlesItsOwn, resteasy)).isFalse();
+        }
     }
 
     @Test
