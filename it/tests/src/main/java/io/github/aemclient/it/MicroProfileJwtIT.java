@@ -78,7 +78,7 @@ class MicroProfileJwtIT {
 
         HttpResponse<String> page = get(jwt);
 
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.statusCode()).as(page.body() + page.headers().map()).isEqualTo(200);
         assertThat(page.body()).startsWith("caller=alice@example.com reader=true page=")
                 .contains(SERVICE.technicalAccountId());
         assertThat(AEM.requests()).isNotEmpty().allSatisfy(request -> {

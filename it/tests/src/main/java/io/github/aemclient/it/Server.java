@@ -7,7 +7,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** What differs between the server modules, given by each module's failsafe configuration. */
 final class Server {
@@ -71,6 +73,35 @@ final class Server {
             return Optional.empty();
         }
         return Optional.of(configured.isBlank() ? "http://127.0.0.1:" + base.getPort() + "/health" : configured);
+    }
+
+    /**
+     * The incident reports the server has written so far: Open Liberty's First Failure Data Capture files
+     * ({@code ffdc/} beside its log), where it puts exceptions it caught; none for other servers.
+     */
+    static List<Path> incidentReports() {
+        String file = System.getProperty("it.server.log");
+        if (file == null || file.isBlank()) {
+            return List.of();
+        }
+        Path ffdc = Path.of(file).resolveSibling("ffdc");
+        if (!Files.isDirectory(ffdc)) {
+            return List.of();
+        }
+        try (Stream<Path> reports = Files.list(ffdc)) {
+            return reports.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A text file's content, such as an incident report's. */
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The server's log file, for servers that write one ({@code it.server.log}); empty otherwise. */
