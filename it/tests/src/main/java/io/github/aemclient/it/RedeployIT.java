@@ -9,6 +9,7 @@ import io.github.aemclient.it.app.LeakObserverResource;
 import io.github.aemclient.it.app.RedeployedApplication;
 import io.github.aemclient.it.app.RedeployedResource;
 import io.github.aemclient.testkit.AemStandIn;
+import io.github.aemclient.testkit.ConnectProxy;
 import io.github.aemclient.testkit.Fault;
 import io.github.aemclient.testkit.ImsStandIn;
 import io.github.aemclient.testkit.TestCredentials;
@@ -72,6 +73,11 @@ class RedeployIT {
     /** Tokens of 4 s: stale, and renewed in the background, about two seconds after they are obtained. */
     static final ImsStandIn IMS = ImsStandIn.start().register(CREDENTIALS).tokenLifetime(Duration.ofSeconds(4));
     static final AemStandIn AEM = AemStandIn.start(IMS);
+    /**
+     * Both reached through an authenticating proxy, so that what each deployment builds for it (on WildFly, a
+     * RESTEasy engine defined through a class loader of the library's) is undeployed 20 times too.
+     */
+    static final ConnectProxy PROXY = ConnectProxy.start().requireBasic("redeploy-proxy", "proxy pass:word");
 
     @ArquillianResource
     Deployer deployer;
@@ -90,12 +96,16 @@ class RedeployIT {
     static WebArchive redeployed() {
         Map<String, String> config = new HashMap<>();
         Deployments.service(config, "redeployed", AEM.url(), CREDENTIALS, WORK.resolve("redeployed.json"), IMS.url());
+        config.put("aem.redeployed.proxy-address", PROXY.address());
+        config.put("aem.redeployed.proxy-user", "redeploy-proxy");
+        config.put("aem.redeployed.proxy-password", "proxy pass:word");
         return Deployments.war("aem-redeployed", config, AemApi.class, RedeployedResource.class,
                 RedeployedApplication.class, DeploymentRegistry.class);
     }
 
     @AfterAll
     static void stopStandIns() {
+        PROXY.close();
         AEM.close();
         IMS.close();
     }
@@ -128,6 +138,9 @@ class RedeployIT {
                 .contains("noted " + REDEPLOYS + "\n")
                 .contains("alive 0\n")
                 .doesNotContain("thread ");
+        assertThat(PROXY.forwarded()).as("requests the proxy let through")
+                .anySatisfy(request -> assertThat(request).contains("127.0.0.1:" + IMS.port()))
+                .anySatisfy(request -> assertThat(request).contains("127.0.0.1:" + AEM.port()));
         String log = Server.logFile();
         List<String> alarming = (log.length() >= logBefore ? log.substring(logBefore) : log).lines()
                 .filter(line -> (ALARMING.matcher(line).find() || line.contains("Exception"))
