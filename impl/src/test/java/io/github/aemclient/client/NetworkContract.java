@@ -192,7 +192,8 @@ public abstract class NetworkContract {
             assertThatThrownBy(() -> author.tokenProvider().orElseThrow().getAccessToken())
                     .isInstanceOf(ImsException.class)
                     .hasMessageContaining("407 Proxy Authentication Required")
-                    .hasMessageContaining("aem.<env>.proxy-user")
+                    .hasMessageContaining("it refused aem.<env>.proxy-user and aem.<env>.proxy-password (wrong user"
+                            + " or password?)")
                     .hasMessageContaining(proxy.address())
                     .hasMessageNotContaining("wrong-secret");
         }

@@ -2,6 +2,7 @@ package io.github.aemclient.internal.ims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.aemclient.ImsException;
 import io.github.aemclient.ImsUnavailableException;
@@ -18,6 +19,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -262,6 +265,16 @@ class ImsClientTest {
     }
 
     @Test
+    void anAnswerOfExactlyTheCapIsStillRead() {
+        // 65536 bytes of an unfinished JSON string, then nothing: read to the cap, so the read timeout ends it
+        ims.enqueue(Fault.largeBody(200, ImsClient.MAX_BODY_BYTES));
+
+        assertThatThrownBy(() -> exchange(TEST.json(), Duration.ofMillis(500)))
+                .isInstanceOf(ImsException.class)
+                .message().doesNotContain("larger than");
+    }
+
+    @Test
     void anEndlessAnswerIsCutOffAtTheCapRatherThanReadUntilTheTimeout() {
         ims.enqueue(Fault.largeBody(200, Long.MAX_VALUE));
         long start = System.nanoTime();
@@ -324,11 +337,61 @@ class ImsClientTest {
     }
 
     @Test
-    void aDroppedConnectionIsUnavailable() {
+    void aDroppedConnectionIsUnavailableNamingTheFailureAndWhatItSaid() {
         ims.enqueue(Fault.disconnect());
 
+        // the JDK says "IOException: HTTP/1.1 header parser received no bytes": its type and its words both count
         assertThatThrownBy(() -> exchange(TEST.json())).isInstanceOf(ImsUnavailableException.class)
-                .hasMessageContaining(ims.url().toString());
+                .hasMessageContaining(ims.url().toString())
+                .hasMessageMatching("IMS at \\S+ failed: [A-Za-z]+Exception: \\S.*");
+    }
+
+    @Test
+    void closingTheClientEndsAnExchangeInProgressAsClosedNotAsAnImsFailure() throws Exception {
+        ims.enqueue(Fault.delay(Duration.ofSeconds(5)));
+        ServiceCredentials credentials = ServiceCredentialsReader.fromJson(TEST.json(), "test");
+        String jwt = new JwtAssertionFactory(credentials, Clock.systemUTC(), Duration.ofMinutes(5)).create();
+        ImsClient client = new ImsClient(ims.url(), Duration.ofSeconds(2), Duration.ofSeconds(10));
+        CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> catchThrowable(
+                () -> client.exchangeJwt(credentials.clientId(), credentials.clientSecret(), jwt)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (ims.pendingFaults() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(ims.pendingFaults()).as("the exchange reached IMS").isZero();
+
+        client.close();
+
+        assertThat(outcome.get(3, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("The IMS client is closed (its AEM environment was closed)");
+    }
+
+    @Test
+    void anInterruptedCallerGetsItsInterruptBack() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> exchange(TEST.json())).isInstanceOf(ImsUnavailableException.class)
+                    .hasMessageContaining("call was interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).as("the caller's interrupt status").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aProxyRefusalWithoutAProxyConfiguredSaysToConfigureOne() {
+        ims.enqueue(Fault.body(407, "text/plain", "proxy authentication required"));
+
+        assertThatThrownBy(() -> exchange(TEST.json())).isInstanceOf(ImsException.class)
+                .hasMessageContaining("set aem.<env>.proxy-address, aem.<env>.proxy-user and aem.<env>.proxy-password");
+    }
+
+    @Test
+    void aTokenResponseShowsItsLifetimeButNeverItsToken() {
+        ImsTokenResponse response = exchange(TEST.json());
+
+        assertThat(response).hasToString("ImsTokenResponse[accessToken=<redacted>, expiresIn=PT24H]");
+        assertThat(response.toString()).doesNotContain(response.accessToken());
     }
 
     @Test
