@@ -12,6 +12,13 @@ final class ProxyCredentials {
     private static final System.Logger LOG = System.getLogger(ProxyCredentials.class.getName());
     static final String LIBERTY_PROXY_USERNAME = "com.ibm.ws.jaxrs.client.proxy.username";
     static final String LIBERTY_PROXY_PASSWORD = "com.ibm.ws.jaxrs.client.proxy.password";
+    /**
+     * Why a client is given no credentials when it is none of those this knows. A constant expression, so that
+     * the copy of {@code ResteasyProxyCredentials} that {@link ResteasyEngineBridge} defines in another runtime
+     * package gets the text compiled in rather than reaching for this package-private class.
+     */
+    static final String UNSUPPORTED =
+            "it is neither RESTEasy's Apache engine, Jersey's default connector nor Open Liberty's client";
 
     private ProxyCredentials() {
     }
@@ -43,6 +50,6 @@ final class ProxyCredentials {
             LOG.log(System.Logger.Level.DEBUG, "Proxy credentials cannot be given to " + implementation, e);
             return "the classes it needs are out of the application's reach (" + e + ")";
         }
-        return "it is neither RESTEasy's Apache engine, Jersey's default connector nor Open Liberty's client";
+        return UNSUPPORTED;
     }
 }

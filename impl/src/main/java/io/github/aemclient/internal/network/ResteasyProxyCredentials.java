@@ -38,7 +38,7 @@ final class ResteasyProxyCredentials {
      */
     static String applyTo(ClientBuilder builder, ProxySettings proxy) {
         if (!(builder instanceof ResteasyClientBuilder)) {
-            return "it is neither RESTEasy's Apache engine, Jersey's default connector nor Open Liberty's client";
+            return ProxyCredentials.UNSUPPORTED;
         }
         String refusal = refusal(builder);
         if (refusal == null) {

@@ -1,5 +1,6 @@
 package io.github.aemclient.it;
 
+import io.github.aemclient.testkit.ConnectProxy;
 import io.github.aemclient.testkit.TestCredentials;
 import java.io.File;
 import java.io.IOException;
@@ -45,6 +46,13 @@ final class Deployments {
         config.put("aem." + environment + ".url", aemUrl.toString());
         config.put("aem." + environment + ".credentials-file", credentials.writeTo(file).toString());
         config.put("aem." + environment + ".ims-url", imsUrl.toString());
+    }
+
+    /** The environment reaches IMS and AEM through {@code proxy}, authenticating with {@code user} and {@code password}. */
+    static void proxy(Map<String, String> config, String environment, ConnectProxy proxy, String user, String password) {
+        config.put("aem." + environment + ".proxy-address", proxy.address());
+        config.put("aem." + environment + ".proxy-user", user);
+        config.put("aem." + environment + ".proxy-password", password);
     }
 
     /** Servers are started with -Djava.io.tmpdir inside target/ (arquillian.xml) and fail without it. */

@@ -48,9 +48,7 @@ class NetworkIT {
         config.put("aem.plain.trust-store", TLS.writeTrustStore(WORK.resolve("trust.p12"), "PKCS12", "store-pw")
                 .toString());
         config.put("aem.plain.trust-store-password", "store-pw");
-        config.put("aem.plain.proxy-address", PROXY.address());
-        config.put("aem.plain.proxy-user", "it-proxy");
-        config.put("aem.plain.proxy-password", "proxy pass:word");
+        Deployments.proxy(config, "plain", PROXY, "it-proxy", "proxy pass:word");
         return Deployments.war("aem-network", config, AemApi.class, PlainResource.class);
     }
 

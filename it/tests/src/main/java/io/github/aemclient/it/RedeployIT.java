@@ -96,9 +96,7 @@ class RedeployIT {
     static WebArchive redeployed() {
         Map<String, String> config = new HashMap<>();
         Deployments.service(config, "redeployed", AEM.url(), CREDENTIALS, WORK.resolve("redeployed.json"), IMS.url());
-        config.put("aem.redeployed.proxy-address", PROXY.address());
-        config.put("aem.redeployed.proxy-user", "redeploy-proxy");
-        config.put("aem.redeployed.proxy-password", "proxy pass:word");
+        Deployments.proxy(config, "redeployed", PROXY, "redeploy-proxy", "proxy pass:word");
         return Deployments.war("aem-redeployed", config, AemApi.class, RedeployedResource.class,
                 RedeployedApplication.class, DeploymentRegistry.class);
     }

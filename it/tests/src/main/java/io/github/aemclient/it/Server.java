@@ -110,10 +110,6 @@ final class Server {
         if (file == null || file.isBlank() || !Files.exists(Path.of(file))) {
             return "";
         }
-        try {
-            return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(Path.of(file));
     }
 }
