@@ -15,8 +15,10 @@ import org.w3c.dom.NodeList;
  * package: PIT itself has one threshold per run, and the packages that carry the token lifecycle are held
  * to a higher one than the rest.
  *
- * <p>Run with {@code java tools/MutationThresholds.java REPORT EXCLUSIONS NAME=PERCENT...}, where REPORT is
- * PIT's {@code mutations.xml}, EXCLUSIONS the module's {@code equivalent-mutants.txt} (one line per equivalent mutant)
+ * <p>Run with {@code java tools/MutationThresholds.java REPORTS EXCLUSIONS NAME=PERCENT...}, where REPORTS is
+ * PIT's {@code mutations.xml}, or several separated by the platform's path separator (PIT runs of one module
+ * on different class paths, e.g. RESTEasy's and Jersey's: a mutant counts as detected when any run detected it),
+ * EXCLUSIONS the module's {@code equivalent-mutants.txt} (one line per equivalent mutant)
  * and NAME either {@code *} (every mutant of the report) or a package (that package only, not its
  * sub-packages). The score is PIT's: mutants PIT reports as detected (its {@code detected} attribute: killed,
  * timed out, memory or run error...) over all, where not covered counts as not detected; excluded mutants are
@@ -55,14 +57,20 @@ public final class MutationThresholds {
         if (args.length < 3) {
             fail("usage: MutationThresholds REPORT EXCLUSIONS NAME=PERCENT...");
         }
-        Path report = Path.of(args[0]);
-        if (!Files.isRegularFile(report)) {
-            fail("no PIT report at " + report.toAbsolutePath() + ": did PIT run?");
+        String report = args[0];
+        Map<String, Mutant> merged = new LinkedHashMap<>();
+        for (String name : report.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+            Path path = Path.of(name);
+            if (!Files.isRegularFile(path)) {
+                fail("no PIT report at " + path.toAbsolutePath() + ": did PIT run?");
+            }
+            Map<String, Mutant> mutants = read(path);
+            if (mutants.isEmpty()) {
+                fail("PIT's report " + path + " has no mutant: nothing was measured");
+            }
+            mutants.forEach((id, mutant) -> merged.merge(id, mutant, (first, next) -> first.detected() ? first : next));
         }
-        List<Mutant> all = read(report);
-        if (all.isEmpty()) {
-            fail("PIT's report " + report + " has no mutant: nothing was measured");
-        }
+        List<Mutant> all = new ArrayList<>(merged.values());
         Path exclusionsFile = Path.of(args[1]);
         if (!Files.isRegularFile(exclusionsFile)) {
             fail("no exclusions file at " + exclusionsFile.toAbsolutePath() + " (an empty one will do)");
@@ -161,16 +169,25 @@ public final class MutationThresholds {
         return 100.0 * mutants.stream().filter(Mutant::detected).count() / mutants.size();
     }
 
-    private static List<Mutant> read(Path report) throws Exception {
+    /**
+     * The report's mutants by identity: what PIT needs to make the same mutant again (class, method and its
+     * descriptor, mutator, instruction indexes), so that two runs over the same classes name each mutant alike.
+     */
+    private static Map<String, Mutant> read(Path report) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         NodeList nodes = factory.newDocumentBuilder().parse(report.toFile()).getElementsByTagName("mutation");
-        List<Mutant> mutants = new ArrayList<>();
+        Map<String, Mutant> mutants = new LinkedHashMap<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             Element e = (Element) nodes.item(i);
-            mutants.add(new Mutant(text(e, "mutatedClass"), text(e, "mutatedMethod"),
+            Mutant mutant = new Mutant(text(e, "mutatedClass"), text(e, "mutatedMethod"),
                     Integer.parseInt(text(e, "lineNumber")), text(e, "mutator"), text(e, "description"),
-                    Boolean.parseBoolean(e.getAttribute("detected")), e.getAttribute("status")));
+                    Boolean.parseBoolean(e.getAttribute("detected")), e.getAttribute("status"));
+            String id = String.join("|", mutant.clazz(), mutant.method(), text(e, "methodDescription"),
+                    mutant.mutator(), text(e, "indexes"), String.valueOf(mutant.line()), mutant.description());
+            if (mutants.putIfAbsent(id, mutant) != null) {
+                fail("PIT's report " + report + " names one mutant twice: " + mutant.where());
+            }
         }
         return mutants;
     }

@@ -25,7 +25,7 @@ final class Der {
     }
 
     private static byte[] tagged(int tag, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 6);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(tag);
         writeLength(out, content.length);
         out.writeBytes(content);

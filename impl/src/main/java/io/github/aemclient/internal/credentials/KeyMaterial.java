@@ -1,7 +1,6 @@
 package io.github.aemclient.internal.credentials;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -11,7 +10,6 @@ import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -93,16 +91,13 @@ final class KeyMaterial {
         return certificate;
     }
 
+    /**
+     * Whether a signature made with the key verifies with the certificate's public key: the check IMS makes on
+     * every JWT, so a pair that passes here is one IMS accepts (same modulus and same public exponent), and
+     * one that fails would be refused there with a bare {@code invalid_signature}.
+     */
     static boolean belongTogether(RSAPrivateKey privateKey, X509Certificate certificate) {
-        RSAPublicKey publicKey = (RSAPublicKey) certificate.getPublicKey();
-        if (!publicKey.getModulus().equals(privateKey.getModulus())) {
-            return false;
-        }
-        if (privateKey instanceof RSAPrivateCrtKey crt) {
-            BigInteger exponent = crt.getPublicExponent();
-            return exponent.equals(publicKey.getPublicExponent());
-        }
-        return signatureVerifies(privateKey, publicKey);
+        return signatureVerifies(privateKey, certificate.getPublicKey());
     }
 
     private static boolean signatureVerifies(PrivateKey privateKey, PublicKey publicKey) {

@@ -47,10 +47,6 @@ public final class OAuthCredentials {
         return scopes;
     }
 
-    public String secretSource() {
-        return secretSource;
-    }
-
     @Override
     public String toString() {
         return "OAuthCredentials[clientId=" + clientId + ", scopes=" + String.join(",", scopes) + ", secret from "

@@ -110,11 +110,12 @@ final class JsonTree {
         }
     }
 
+    /** Where the parser stopped: past the last character that is not white space means the text was cut short. */
     private static String describe(long position, String text) {
         if (position < 0) {
             return "is not valid JSON";
         }
-        if (position >= text.strip().length() - 1) {
+        if (position >= text.stripTrailing().length()) {
             return "is not valid JSON: it ends too early (truncated?)";
         }
         return "is not valid JSON (error at character " + position + ")";

@@ -112,6 +112,39 @@ class SecretFilesTest {
     }
 
     @Test
+    void aFileOthersCanReadIsWarnedAboutAtItsFirstRead() throws Exception {
+        Path open = Files.writeString(dir.resolve("first.json"), "{}");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
+
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            SecretFiles.readText(open, "test file");
+
+            assertThat(logs.messages(Level.WARNING)).singleElement().asString().contains(open.toString());
+        }
+    }
+
+    @Test
+    void aFileOfExactlyTheBoundIsRead() throws Exception {
+        byte[] content = new byte[(int) SecretFiles.MAX_FILE_BYTES];
+        java.util.Arrays.fill(content, (byte) 'x');
+        Path largest = Files.write(dir.resolve("largest.json"), content);
+
+        assertThat(SecretFiles.readText(largest, "service credentials file")).hasSize(content.length);
+    }
+
+    /** Both byte orders: a BOM-less UTF-16 file fails as "not UTF-8" (its zero bytes are valid UTF-8 otherwise). */
+    @Test
+    void utf16InEitherByteOrderIsNamed() throws Exception {
+        for (java.nio.charset.Charset utf16 : List.of(java.nio.charset.StandardCharsets.UTF_16LE,
+                java.nio.charset.StandardCharsets.UTF_16BE)) {
+            Path file = Files.write(dir.resolve(utf16.name() + ".json"), "\uFEFF{}".getBytes(utf16));
+
+            assertThatThrownBy(() -> SecretFiles.readText(file, "token file")).as(utf16.name())
+                    .hasMessage("The token file " + file + " is UTF-16 encoded; save it as UTF-8");
+        }
+    }
+
+    @Test
     void aFileOverTheBoundIsRefusedBeforeItIsRead() throws Exception {
         Path big = Files.write(dir.resolve("big.json"), new byte[(int) SecretFiles.MAX_FILE_BYTES + 1]);
 

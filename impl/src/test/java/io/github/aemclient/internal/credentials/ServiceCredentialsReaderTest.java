@@ -47,6 +47,26 @@ class ServiceCredentialsReaderTest {
         assertThat(read.certificateExpiresAt()).contains(CREDENTIALS.certificate().getNotAfter().toInstant());
     }
 
+    /** Some exports carry the field empty: that is a file without a certificate, not a broken one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "\r\n"})
+    void aBlankCertificateIsNoCertificate(String blank) {
+        ServiceCredentials read = ServiceCredentialsReader.fromJson(
+                CREDENTIALS.json(i -> JsonEdit.set(i, "publicKey", Json.createValue(blank))), "creds.json");
+
+        assertThat(read.certificateExpiresAt()).isEmpty();
+        assertThat(read.clientId()).isEqualTo(CREDENTIALS.clientId());
+    }
+
+    @Test
+    void aPrivateKeyWhereTheCertificateGoesIsSaidToBeSwapped() {
+        String swapped = CREDENTIALS.json(i -> JsonEdit.set(i, "publicKey", Json.createValue(CREDENTIALS.privateKeyPem())));
+
+        assertThatThrownBy(() -> ServiceCredentialsReader.fromJson(swapped, "creds.json"))
+                .hasMessageContaining("integration.publicKey holds a 'RSA PRIVATE KEY' block, not an X.509 certificate"
+                        + " (are privateKey and publicKey swapped?)");
+    }
+
     @Test
     void theConsoleWritesPkcs1KeysWithCrLf() {
         assertThat(CREDENTIALS.privateKeyPem()).startsWith("-----BEGIN RSA PRIVATE KEY-----\r\n").endsWith("\r\n");
@@ -275,7 +295,8 @@ class ServiceCredentialsReaderTest {
                 json.substring(0, secretAt) + "\"" + json.substring(secretAt), "x")));
 
         assertThat(read.toString()).doesNotContain(CREDENTIALS.clientSecret()).doesNotContain(keyBody)
-                .contains(CREDENTIALS.clientId());
+                .contains(CREDENTIALS.clientId())
+                .contains(", certificateExpiresAt=" + CREDENTIALS.certificate().getNotAfter().toInstant() + "]");
         assertThat(messages).allSatisfy(m -> assertThat(m).doesNotContain(CREDENTIALS.clientSecret())
                 .doesNotContain(keyBody));
     }

@@ -79,6 +79,14 @@ class ImsClientTest {
         assertThat(echoes).isSortedAccordingTo(java.util.Comparator.comparingInt(String::length).reversed());
     }
 
+    /** Every control character with a short form is echoed in it by every writer, backspace (the first) too. */
+    @Test
+    void controlCharactersWithAShortFormAreEchoedInIt() {
+        assertThat(ImsClient.echoes(java.util.List.of("\b\f\n\r\t\u0000\u001f ")))
+                .contains("\\b\\f\\n\\r\\t\\u0000\\u001f ", "\\b\\f\\n\\r\\t\\u0000\\u001F ")
+                .allSatisfy(echo -> assertThat(echo).doesNotContain("\\u0008", "\\u0020"));
+    }
+
     @Test
     void theClientsThreadsNeverKeepTheJvmAlive() {
         exchange(TEST.json());

@@ -49,6 +49,8 @@ class JsonFieldsTest {
         "{\"n\":12345678901234567890}   | n must be a whole number but is a number",
         "{\"n\":\"1 day\"}              | n must be a whole number but is a string",
         "{\"n\":[1]}                    | n must be a whole number but is an array",
+        "{\"n\":{}}                     | n must be a whole number but is an object",
+        "{\"n\":true}                   | n must be a whole number but is a boolean",
         "{\"n\":null}                   | n is missing"})
     void otherNumbersAreNamed(String json, String message) throws Exception {
         JsonFields fields = JsonFields.parse(json);
@@ -81,6 +83,10 @@ class JsonFieldsTest {
         "{\"a\":\"abc                | is not valid JSON: it ends too early (truncated?)",
         "{\"a\":1} {}                | is not valid JSON (error at character 8)",
         "{\"a\":1,,\"b\":2}          | is not valid JSON (error at character 7)",
+        "{\"a\":1,}                   | is not valid JSON (error at character 7)",
+        "'  {\"a\":1,}'               | is not valid JSON (error at character 9)",
+        "'{\"a\":1   '                | is not valid JSON: it ends too early (truncated?)",
+        "'{\"a\":1,'                  | is not valid JSON: it ends too early (truncated?)",
         "{\"a\" 1, \"b\":2}          | is not valid JSON (error at character 5)"})
     void invalidJsonIsDescribedWithoutQuotingIt(String json, String message) {
         assertThatThrownBy(() -> JsonFields.parse(json)).isInstanceOf(JsonSyntaxException.class).hasMessage(message);
