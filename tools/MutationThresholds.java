@@ -55,7 +55,7 @@ public final class MutationThresholds {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            fail("usage: MutationThresholds REPORT EXCLUSIONS NAME=PERCENT...");
+            fail("usage: MutationThresholds REPORTS EXCLUSIONS NAME=PERCENT...");
         }
         String report = args[0];
         Map<String, Mutant> merged = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ public final class MutationThresholds {
             if (mutants.isEmpty()) {
                 fail("PIT's report " + path + " has no mutant: nothing was measured");
             }
-            mutants.forEach((id, mutant) -> merged.merge(id, mutant, (first, next) -> first.detected() ? first : next));
+            mutants.forEach((id, mutant) -> merged.merge(id, mutant, MutationThresholds::moreTelling));
         }
         List<Mutant> all = new ArrayList<>(merged.values());
         Path exclusionsFile = Path.of(args[1]);
@@ -140,6 +140,17 @@ public final class MutationThresholds {
         System.out.println("Mutation thresholds met: " + String.join(" ", List.of(args).subList(2, args.length)));
     }
 
+    /**
+     * Of one mutant's results in two runs, the one to report: detected if either run detected it; else
+     * "survived" (tests ran and missed it) rather than "no coverage" (the other run's tests did not reach it).
+     */
+    private static Mutant moreTelling(Mutant first, Mutant next) {
+        if (first.detected() != next.detected()) {
+            return first.detected() ? first : next;
+        }
+        return "NO_COVERAGE".equals(first.status()) ? next : first;
+    }
+
     private static double parsePercent(String argument, String text) {
         try {
             double percent = Double.parseDouble(text.trim());
@@ -184,7 +195,7 @@ public final class MutationThresholds {
                     Integer.parseInt(text(e, "lineNumber")), text(e, "mutator"), text(e, "description"),
                     Boolean.parseBoolean(e.getAttribute("detected")), e.getAttribute("status"));
             String id = String.join("|", mutant.clazz(), mutant.method(), text(e, "methodDescription"),
-                    mutant.mutator(), text(e, "indexes"), String.valueOf(mutant.line()), mutant.description());
+                    mutant.mutator(), texts(e, "index"), String.valueOf(mutant.line()), mutant.description());
             if (mutants.putIfAbsent(id, mutant) != null) {
                 fail("PIT's report " + report + " names one mutant twice: " + mutant.where());
             }
@@ -195,6 +206,15 @@ public final class MutationThresholds {
     private static String text(Element mutation, String child) {
         NodeList nodes = mutation.getElementsByTagName(child);
         return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent().trim();
+    }
+
+    private static String texts(Element mutation, String child) {
+        NodeList nodes = mutation.getElementsByTagName(child);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent().trim());
+        }
+        return String.join(",", texts);
     }
 
     private static List<Exclusion> exclusions(Path file) throws IOException {

@@ -132,7 +132,7 @@ class SecretFilesTest {
         assertThat(SecretFiles.readText(largest, "service credentials file")).hasSize(content.length);
     }
 
-    /** Both byte orders: a BOM-less UTF-16 file fails as "not UTF-8" (its zero bytes are valid UTF-8 otherwise). */
+    /** A UTF-16 file is recognised by its byte-order mark, in either byte order. */
     @Test
     void utf16InEitherByteOrderIsNamed() throws Exception {
         for (java.nio.charset.Charset utf16 : List.of(java.nio.charset.StandardCharsets.UTF_16LE,

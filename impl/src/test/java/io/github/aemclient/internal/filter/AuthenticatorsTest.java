@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.aemclient.AccessToken;
 import io.github.aemclient.AccessTokenProvider;
+import io.github.aemclient.AemClientException;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the authenticators show of themselves (never a secret), and what they refuse. */
@@ -48,5 +56,131 @@ class AuthenticatorsTest {
         };
 
         assertThat(new BearerTokenAuthenticator(provider)).hasToString("BearerTokenAuthenticator[TheProvider]");
+    }
+
+    /** What a 401 does to the bearer token: drops the one the request carried, tells whether a new one is here. */
+    @Test
+    void aRejectedBearerTokenIsDroppedAndANewOneAnnounced() {
+        Tokens tokens = new Tokens();
+        BearerTokenAuthenticator bearer = new BearerTokenAuthenticator(tokens);
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        bearer.authenticate(request(headers));
+        AccessToken first = tokens.current;
+
+        tokens.current = token("second");
+
+        assertThat(bearer.rejected(request(headers), true)).as("a new token is available").isTrue();
+        assertThat(tokens.invalidated).containsExactly(first);
+    }
+
+    @Test
+    void aRejectionWithoutReplacementWantedDropsTheTokenAndAnnouncesNothing() {
+        Tokens tokens = new Tokens();
+        BearerTokenAuthenticator bearer = new BearerTokenAuthenticator(tokens);
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        bearer.authenticate(request(headers));
+        AccessToken first = tokens.current;
+        tokens.current = token("second");
+
+        assertThat(bearer.rejected(request(headers), false)).isFalse();
+        assertThat(tokens.invalidated).containsExactly(first);
+    }
+
+    @Test
+    void theSameTokenAgainIsNoReplacement() {
+        Tokens tokens = new Tokens();
+        BearerTokenAuthenticator bearer = new BearerTokenAuthenticator(tokens);
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        bearer.authenticate(request(headers));
+
+        assertThat(bearer.rejected(request(headers), true)).isFalse();
+    }
+
+    @Test
+    void noTokenToBeHadIsNoReplacementAndNoException() {
+        Tokens tokens = new Tokens();
+        BearerTokenAuthenticator bearer = new BearerTokenAuthenticator(tokens);
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        bearer.authenticate(request(headers));
+        tokens.failure = new AemClientException("IMS is down");
+
+        assertThat(bearer.rejected(request(headers), true)).isFalse();
+    }
+
+    /** A request the application sent without the library's header (another origin, say) drops nothing. */
+    @Test
+    void aRequestThatCarriedNoTokenDropsNothing() {
+        Tokens tokens = new Tokens();
+        BearerTokenAuthenticator bearer = new BearerTokenAuthenticator(tokens);
+        bearer.authenticate(request(new MultivaluedHashMap<>()));
+
+        assertThat(bearer.rejected(request(new MultivaluedHashMap<>()), true)).isFalse();
+        assertThat(tokens.invalidated).isEmpty();
+    }
+
+    @Test
+    void theApiKeyFollowsTheBearerTokensAnswerAndShowsTheClientId() {
+        Tokens tokens = new Tokens();
+        ApiKeyAuthenticator withKey = new ApiKeyAuthenticator(new BearerTokenAuthenticator(tokens), "client-id-1");
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        withKey.authenticate(request(headers));
+
+        assertThat(headers.getFirst("X-Api-Key")).isEqualTo("client-id-1");
+        assertThat(withKey.rejected(request(headers), true)).as("same token: no replacement").isFalse();
+        tokens.current = token("second");
+        assertThat(withKey.rejected(request(headers), true)).as("new token").isTrue();
+        assertThat(withKey).hasToString("ApiKeyAuthenticator[BearerTokenAuthenticator[Tokens], apiKey=client-id-1]");
+    }
+
+    /** Basic credentials and anonymous calls have nothing to renew: a 401 is the caller's. */
+    @Test
+    void authenticatorsWithNothingToRenewNeverAnnounceAReplacement() {
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        BasicAuthenticator basic = new BasicAuthenticator("admin", "pw");
+        basic.authenticate(request(headers));
+
+        assertThat(basic.rejected(request(headers), true)).isFalse();
+        assertThat(RequestAuthenticator.NONE.rejected(request(new MultivaluedHashMap<>()), true)).isFalse();
+    }
+
+    private static AccessToken token(String value) {
+        return new AccessToken(value, Instant.EPOCH, Instant.EPOCH.plusSeconds(3600));
+    }
+
+    private static final class Tokens implements AccessTokenProvider {
+        AccessToken current = token("first");
+        AemClientException failure;
+        final List<AccessToken> invalidated = new ArrayList<>();
+
+        @Override
+        public AccessToken getAccessToken() {
+            if (failure != null) {
+                throw failure;
+            }
+            return current;
+        }
+
+        @Override
+        public void invalidate(AccessToken token) {
+            invalidated.add(token);
+        }
+
+        @Override
+        public String toString() {
+            return "Tokens";
+        }
+    }
+
+    /** A request context with headers only; anything else it is asked is a test failure. */
+    private static ClientRequestContext request(MultivaluedMap<String, Object> headers) {
+        return (ClientRequestContext) Proxy.newProxyInstance(AuthenticatorsTest.class.getClassLoader(),
+                new Class<?>[] {ClientRequestContext.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "getHeaders" -> headers;
+                    case "getHeaderString" -> {
+                        List<Object> values = headers.get((String) args[0]);
+                        yield values == null ? null : String.join(",", values.stream().map(String::valueOf).toList());
+                    }
+                    default -> throw new AssertionError("not expected: " + m);
+                });
     }
 }

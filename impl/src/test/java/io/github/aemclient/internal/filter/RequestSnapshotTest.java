@@ -112,6 +112,24 @@ class RequestSnapshotTest {
         assertThat(headersOf(read)).containsExactly(Map.entry("Accept", List.of("application/json")));
     }
 
+    /**
+     * The recording lives in a request property any filter of the application can overwrite: whatever it
+     * finds there that the library did not record (an empty array, another type) is ignored and the request
+     * read as it is now, never an exception.
+     */
+    @Test
+    void aRecordingSomethingElseOverwroteIsIgnored() {
+        Request request = new Request("GET", AEM);
+        request.headers.add("Accept", "application/json");
+
+        for (Object overwritten : new Object[] {new Object[0], new Object[] {"not a URI"}, "a string"}) {
+            RequestSnapshot read = RequestSnapshot.of(request.context(), overwritten);
+
+            assertThat(read.uri()).isSameAs(AEM);
+            assertThat(headersOf(read)).containsExactly(Map.entry("Accept", List.of("application/json")));
+        }
+    }
+
     private static Map<String, List<Object>> headersOf(RequestSnapshot snapshot) {
         Map<String, List<Object>> headers = new LinkedHashMap<>();
         snapshot.forEachHeader((name, values) -> headers.put(name, List.of(values)));

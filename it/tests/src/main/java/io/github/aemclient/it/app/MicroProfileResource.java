@@ -85,20 +85,29 @@ public class MicroProfileResource {
     public Response built(@PathParam("page") String page) {
         return call(() -> {
             AemPages pages = RestClientBuilder.newBuilder().baseUri(environments.url("it-mp")).build(AemPages.class);
+            String answer;
             try {
-                return pages.page(page);
-            } finally {
-                close(pages);
+                answer = pages.page(page);
+            } catch (RuntimeException failed) {
+                close(pages, failed);
+                throw failed;
             }
+            close(pages, null);
+            return answer;
         });
     }
 
-    private static void close(Object restClient) {
+    /** A failure to close never hides the call's own failure: it is added to it instead. */
+    private static void close(Object restClient, RuntimeException callFailure) {
         if (restClient instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             } catch (Exception e) {
-                throw new IllegalStateException("The Rest Client could not be closed", e);
+                if (callFailure != null) {
+                    callFailure.addSuppressed(e);
+                } else {
+                    throw new IllegalStateException("The Rest Client could not be closed", e);
+                }
             }
         }
     }
