@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the authenticators show of themselves (never a secret), and what they refuse. */
 class AuthenticatorsTest {
@@ -58,31 +60,21 @@ class AuthenticatorsTest {
         assertThat(new BearerTokenAuthenticator(provider)).hasToString("BearerTokenAuthenticator[TheProvider]");
     }
 
-    /** What a 401 does to the bearer token: drops the one the request carried, tells whether a new one is here. */
-    @Test
-    void aRejectedBearerTokenIsDroppedAndANewOneAnnounced() {
+    /**
+     * What a 401 does to the bearer token: drops the one the request carried and, when the caller would send
+     * the request again, tells whether a new one is here.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aRejectedBearerTokenIsDroppedAndANewOneAnnouncedWhenWanted(boolean replacementWanted) {
         Tokens tokens = new Tokens();
         BearerTokenAuthenticator bearer = new BearerTokenAuthenticator(tokens);
-        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-        bearer.authenticate(request(headers));
+        MultivaluedMap<String, Object> headers = sentBy(bearer);
         AccessToken first = tokens.current;
 
         tokens.current = token("second");
 
-        assertThat(bearer.rejected(request(headers), true)).as("a new token is available").isTrue();
-        assertThat(tokens.invalidated).containsExactly(first);
-    }
-
-    @Test
-    void aRejectionWithoutReplacementWantedDropsTheTokenAndAnnouncesNothing() {
-        Tokens tokens = new Tokens();
-        BearerTokenAuthenticator bearer = new BearerTokenAuthenticator(tokens);
-        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-        bearer.authenticate(request(headers));
-        AccessToken first = tokens.current;
-        tokens.current = token("second");
-
-        assertThat(bearer.rejected(request(headers), false)).isFalse();
+        assertThat(bearer.rejected(request(headers), replacementWanted)).isEqualTo(replacementWanted);
         assertThat(tokens.invalidated).containsExactly(first);
     }
 
@@ -90,8 +82,7 @@ class AuthenticatorsTest {
     void theSameTokenAgainIsNoReplacement() {
         Tokens tokens = new Tokens();
         BearerTokenAuthenticator bearer = new BearerTokenAuthenticator(tokens);
-        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-        bearer.authenticate(request(headers));
+        MultivaluedMap<String, Object> headers = sentBy(bearer);
 
         assertThat(bearer.rejected(request(headers), true)).isFalse();
     }
@@ -100,8 +91,7 @@ class AuthenticatorsTest {
     void noTokenToBeHadIsNoReplacementAndNoException() {
         Tokens tokens = new Tokens();
         BearerTokenAuthenticator bearer = new BearerTokenAuthenticator(tokens);
-        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-        bearer.authenticate(request(headers));
+        MultivaluedMap<String, Object> headers = sentBy(bearer);
         tokens.failure = new AemClientException("IMS is down");
 
         assertThat(bearer.rejected(request(headers), true)).isFalse();
@@ -122,8 +112,7 @@ class AuthenticatorsTest {
     void theApiKeyFollowsTheBearerTokensAnswerAndShowsTheClientId() {
         Tokens tokens = new Tokens();
         ApiKeyAuthenticator withKey = new ApiKeyAuthenticator(new BearerTokenAuthenticator(tokens), "client-id-1");
-        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
-        withKey.authenticate(request(headers));
+        MultivaluedMap<String, Object> headers = sentBy(withKey);
 
         assertThat(headers.getFirst("X-Api-Key")).isEqualTo("client-id-1");
         assertThat(withKey.rejected(request(headers), true)).as("same token: no replacement").isFalse();
@@ -135,12 +124,18 @@ class AuthenticatorsTest {
     /** Basic credentials and anonymous calls have nothing to renew: a 401 is the caller's. */
     @Test
     void authenticatorsWithNothingToRenewNeverAnnounceAReplacement() {
-        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
         BasicAuthenticator basic = new BasicAuthenticator("admin", "pw");
-        basic.authenticate(request(headers));
+        MultivaluedMap<String, Object> headers = sentBy(basic);
 
         assertThat(basic.rejected(request(headers), true)).isFalse();
         assertThat(RequestAuthenticator.NONE.rejected(request(new MultivaluedHashMap<>()), true)).isFalse();
+    }
+
+    /** The headers of a request the authenticator has authenticated. */
+    private static MultivaluedMap<String, Object> sentBy(RequestAuthenticator authenticator) {
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        authenticator.authenticate(request(headers));
+        return headers;
     }
 
     private static AccessToken token(String value) {
