@@ -1,3 +1,4 @@
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -59,7 +61,7 @@ public final class MutationThresholds {
         }
         String report = args[0];
         Map<String, Mutant> merged = new LinkedHashMap<>();
-        for (String name : report.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+        for (String name : report.split(Pattern.quote(File.pathSeparator))) {
             Path path = Path.of(name);
             if (!Files.isRegularFile(path)) {
                 fail("no PIT report at " + path.toAbsolutePath() + ": did PIT run?");
