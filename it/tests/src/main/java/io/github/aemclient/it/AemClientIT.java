@@ -227,8 +227,8 @@ class AemClientIT {
         assertThat(FAST_IMS.successfulExchanges()).as("exchanges after %d calls", calls).isGreaterThanOrEqualTo(3);
         assertThat(failures).as("failed calls out of %d", calls).isZero();
         assertThat(FAST_AEM.requests()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
-        // Renewals run on the server's managed executor, with the application's context; never on a thread of
-        // the library's own (aem-token-renewal-*), which is only for where there is no managed executor.
+        // Renewals run on the server's managed threads, with the application's context; never on a thread of
+        // the library's own (aem-token-renewal-*), which is only for where there is no Jakarta Concurrency.
         // IMS counted the exchange before the server read its answer: wait for the server's third line
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String obtained;

@@ -20,7 +20,7 @@ import javax.naming.NamingException;
 /**
  * Where the library obtains tokens: a handler on its logger (its DEBUG line "Access token for environment
  * ... obtained" is written by the thread that obtained the token) notes each such thread's name and whether it
- * runs with the application's component context, as the server's managed executor's threads do and a thread
+ * runs with the application's component context, as the server's managed threads do and a thread
  * of the library's own would not. Installed at start-up, removed at shutdown (a handler left on a server-wide
  * logger would keep the application's class loader).
  */
