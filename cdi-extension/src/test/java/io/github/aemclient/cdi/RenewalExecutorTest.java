@@ -72,16 +72,12 @@ class RenewalExecutorTest {
     }
 
     @Test
-    void eachRenewalRunsOnANewThreadOfTheManagedThreadFactoryLookedUpOnce() throws Exception {
-        List<Thread> made = new CopyOnWriteArrayList<>();
-        ThreadFactory factory = task -> {
-            Thread thread = new Thread(task, "managed-" + made.size());
-            made.add(thread);
-            return thread;
-        };
-        BOUND.set(factory);
-        LOOKUPS.set(0);
+    void eachRenewalRunsOnANewThreadOfTheManagedThreadFactoryLookedUpForIt() throws Exception {
         RenewalExecutor executor = new RenewalExecutor("author");
+        List<Thread> made = new CopyOnWriteArrayList<>();
+        // bound after the executor was made: looked up when a renewal is due, not before
+        BOUND.set(factoryNoting(made, "managed-"));
+        LOOKUPS.set(0);
         List<String> ranOn = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(2);
 
@@ -101,7 +97,53 @@ class RenewalExecutorTest {
             thread.join(10_000);
             assertThat(thread.isAlive()).as("a renewal's thread ends with it").isFalse();
         }
-        assertThat(LOOKUPS).as("JNDI lookups").hasValue(1);
+        assertThat(LOOKUPS).as("one JNDI lookup per renewal: a factory may hold the context of its lookup")
+                .hasValue(2);
+    }
+
+    @Test
+    void aFactoryFoundAgainReplacesTheOneBefore() throws Exception {
+        RenewalExecutor executor = new RenewalExecutor("author");
+        BOUND.set(factoryNoting(new CopyOnWriteArrayList<>(), "first-"));
+        assertThat(threadThatRan(executor).getName()).isEqualTo("first-0");
+
+        BOUND.set(factoryNoting(new CopyOnWriteArrayList<>(), "second-"));
+
+        assertThat(threadThatRan(executor).getName()).isEqualTo("second-0");
+    }
+
+    @Test
+    void whereTheLookupFailsLaterTheFactoryFoundLastIsUsed() throws Exception {
+        RenewalExecutor executor = new RenewalExecutor("author");
+        BOUND.set(factoryNoting(new CopyOnWriteArrayList<>(), "managed-"));
+        threadThatRan(executor);
+
+        BOUND.set(null);
+
+        assertThat(threadThatRan(executor).getName()).isEqualTo("managed-1");
+    }
+
+    @Test
+    void aLookupThatFailedIsTriedAgainAtTheNextRenewal() throws Exception {
+        RenewalExecutor executor = new RenewalExecutor("author");
+        assertThat(threadThatRan(executor).getName()).isEqualTo("aem-token-renewal-author");
+
+        BOUND.set(factoryNoting(new CopyOnWriteArrayList<>(), "managed-"));
+
+        assertThat(threadThatRan(executor).getName()).isEqualTo("managed-0");
+    }
+
+    @Test
+    void aStoppedFactorysRefusalReachesTheCaller() {
+        // what Payara's and WildFly's factories do once the application stops: the caller counts a failed renewal
+        BOUND.set((ThreadFactory) task -> {
+            throw new IllegalStateException("ManagedThreadFactory is stopped");
+        });
+        RenewalExecutor executor = new RenewalExecutor("author");
+
+        assertThatThrownBy(() -> executor.execute(() -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("ManagedThreadFactory is stopped");
     }
 
     @Test
@@ -131,6 +173,14 @@ class RenewalExecutorTest {
         assertThat(ranOn.getName()).isEqualTo("aem-token-renewal-author");
         assertThat(new InitialContext().lookup(RenewalExecutor.DEFAULT_MANAGED_THREAD_FACTORY))
                 .isEqualTo("not a thread factory");
+    }
+
+    private static ThreadFactory factoryNoting(List<Thread> made, String prefix) {
+        return task -> {
+            Thread thread = new Thread(task, prefix + made.size());
+            made.add(thread);
+            return thread;
+        };
     }
 
     private static Thread threadThatRan(RenewalExecutor executor) throws InterruptedException {
