@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,6 +175,8 @@ class DeveloperTokenProviderTest {
         "{\"created_at\":\"999999999999999999\",\"expires_in\":\"999999999999999999\"}|created_at + expires_in",
         "{\"created_at\":253402300799999,\"expires_in\":1}|created_at + expires_in",
         "{\"created_at\":-86400000,\"expires_in\":172800000}|created_at is negative",
+        "{\"created_at\":1700000000000,\"expires_in\":0}|expires_in is not positive",
+        "{\"created_at\":1700000000000,\"expires_in\":-1}|expires_in is not positive",
         "{\"created_at\":-9223372036854775808,\"expires_in\":9223372036854775807}|created_at is negative"
     })
     void lifetimeClaimsOutOfRangeAreRefusedNamingTheClaimAndTheSource(String claimsAndProblem) {
@@ -266,5 +269,17 @@ class DeveloperTokenProviderTest {
                     .isEqualTo("Read a new local development token for environment 'dev' from " + file
                             + ", valid until 2026-11-29T08:30:00Z");
         }
+    }
+
+    @Test
+    void theHeldStateIsTheTokensExpiryOrWhyItCannotBeUsed() {
+        assertThat(provider(token).heldState()).isEqualTo(new TokenState(
+                Optional.of(CREATED.plus(Duration.ofHours(24))), Optional.empty(), Optional.empty()));
+
+        clock.set(CREATED.plus(Duration.ofHours(25)));
+        TokenState expired = provider(token).heldState();
+        assertThat(expired.validUntil()).isEmpty();
+        assertThat(expired.lastFailure()).containsInstanceOf(TokenExpiredException.class);
+        assertThat(expired.lastFailureAt()).contains(CREATED.plus(Duration.ofHours(24)));
     }
 }

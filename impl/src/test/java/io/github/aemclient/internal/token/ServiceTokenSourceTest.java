@@ -79,4 +79,15 @@ class ServiceTokenSourceTest {
             assertThat(logs.messages(Level.WARNING)).isEmpty();
         }
     }
+
+    @Test
+    void theWarningStartsWhenLessThan30DaysRemain() {
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            create(NOW.plus(ServiceTokenSource.CERTIFICATE_WARNING));
+            create(NOW.plus(ServiceTokenSource.CERTIFICATE_WARNING).minusSeconds(1));
+
+            assertThat(logs.messages(Level.WARNING)).as("30 days left: quiet; a second less: warned").singleElement()
+                    .asString().contains("expires at 2026-12-28T11:59:59Z");
+        }
+    }
 }

@@ -6,7 +6,12 @@ import io.github.aemclient.AemClientException;
 import io.github.aemclient.ImsException;
 import io.github.aemclient.ImsUnavailableException;
 import java.io.IOException;
+import io.github.aemclient.internal.credentials.OAuthCredentials;
+import io.github.aemclient.internal.ims.ImsClient;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The token package's small helpers, each with the behaviour the rest relies on. */
@@ -44,5 +49,16 @@ class SmallPartsTest {
         assertThat(copy.errorDescription()).contains("slow down");
         assertThat(copy.retryAfter()).contains(Duration.ofSeconds(3));
         assertThat(withoutCause.getCause()).isNull();
+    }
+
+    @Test
+    void anOAuthSourceShowsItsCredentialsWithoutTheSecret() {
+        OAuthTokenSource source = new OAuthTokenSource(new OAuthCredentials("client-1", "p8e-s3cr3t",
+                List.of("openid"), "aem.assets.client-secret"),
+                new ImsClient(URI.create("http://127.0.0.1:9"), Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                Clock.systemUTC());
+
+        assertThat(source).hasToString("OAuthTokenSource[OAuthCredentials[clientId=client-1, scopes=openid, secret"
+                + " from aem.assets.client-secret]]");
     }
 }

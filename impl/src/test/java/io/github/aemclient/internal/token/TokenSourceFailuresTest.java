@@ -10,6 +10,7 @@ import io.github.aemclient.support.CapturedLogs;
 import io.github.aemclient.support.ManualExecutor;
 import io.github.aemclient.testkit.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -195,5 +196,50 @@ class TokenSourceFailuresTest {
         clock.advance(Duration.ofMillis(1));
         assertThat(provider.getAccessToken().value()).startsWith("token-");
         assertThat(fetches).isEqualTo(2);
+    }
+
+    @Test
+    void theHeldStateCountsTheTokenUsableUntilTheMillisecondBeforeItsLimit() {
+        RefreshingTokenProvider provider = provider();
+        AccessToken token = provider.getAccessToken();
+        Instant usableUntil = token.expiresAt().minus(Duration.ofMinutes(5)); // the default expiry margin
+
+        clock.set(usableUntil.minusMillis(1));
+        assertThat(provider.heldState().validUntil()).contains(token.expiresAt());
+        clock.set(usableUntil);
+        assertThat(provider.heldState().validUntil()).isEmpty();
+    }
+
+    @Test
+    void aFailureOnceTheTokenIsNoLongerUsableDoesNotSayItStaysInUse() {
+        RefreshingTokenProvider provider = provider();
+        AccessToken token = provider.getAccessToken();
+        clock.set(token.expiresAt().minus(Duration.ofMinutes(5))); // usable until exactly now: not any more
+        script.add(() -> {
+            throw new AemClientException("IMS is down");
+        });
+
+        assertThatThrownBy(provider::getAccessToken).hasMessage("IMS is down");
+        assertThat(logs.messages(Level.WARNING)).singleElement().asString()
+                .isEqualTo("Obtaining an access token for environment 'author' failed: IMS is down");
+    }
+
+    @Test
+    void anObtainedTokenIsLoggedAtDebugWithItsExpiry() {
+        // the line the it suite's RenewalThreads reads to see which thread obtained a token
+        AccessToken token = provider().getAccessToken();
+
+        assertThat(logs.messages(Level.FINE))
+                .contains("Access token for environment 'author' obtained, valid until " + token.expiresAt());
+    }
+
+    @Test
+    void aClosedProviderRefusesReportsOfRejectedTokens() {
+        RefreshingTokenProvider provider = provider();
+        AccessToken token = provider.getAccessToken();
+        provider.close();
+
+        assertThatThrownBy(() -> provider.invalidate(token)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AEM environment 'author' is closed");
     }
 }
