@@ -23,6 +23,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.MBeanServer;
@@ -409,6 +411,62 @@ class AemEnvironmentTest {
             assertThat(principal(author.target().path("/p").request().get(String.class)))
                     .isEqualTo(TEST.technicalAccountId());
         }
+    }
+
+    @Test
+    void theEnvironmentAnswersWithTheSettingsItWasBuiltFrom() {
+        Path certificate = TestCredentials.writeTo(dir.resolve("trusted.pem"), TEST.certificatePem());
+        try (AemEnvironment configured = AemEnvironment.fromProperties("author", Map.of(
+                "aem.author.url", aem.url().toString(),
+                "aem.author.credentials-file", credentialsFile.toString(),
+                "aem.author.ims-url", ims.url().toString(),
+                "aem.author.eager", "true",
+                "aem.author.connect-timeout", "3s",
+                "aem.author.read-timeout", "7s",
+                "aem.author.trust-store", certificate.toString(),
+                "aem.author.proxy-address", "127.0.0.1:3128"));
+                AemEnvironment plain = AemEnvironment.fromProperties("plain", Map.of(
+                        "aem.plain.url", aem.url().toString(), "aem.plain.mode", "none"))) {
+            assertThat(configured.eager()).isTrue();
+            assertThat(configured.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(configured.readTimeout()).isEqualTo(Duration.ofSeconds(7));
+            assertThat(configured.sslContext()).isPresent();
+            assertThat(configured.proxyAddress()).contains(InetSocketAddress.createUnresolved("127.0.0.1", 3128));
+            assertThat(configured.network()).isEqualTo("trustStore=" + certificate + " (PEM, 1 certificate), proxy=127.0.0.1:3128");
+
+            assertThat(plain.eager()).isFalse();
+            assertThat(plain.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(plain.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(plain.sslContext()).isEmpty();
+            assertThat(plain.proxyAddress()).isEmpty();
+            assertThat(plain.network()).isEmpty();
+        }
+    }
+
+    @Test
+    void fromSystemReadsTheJvmsSystemProperties() {
+        System.setProperty("aem.fromsystem.url", aem.url().toString());
+        System.setProperty("aem.fromsystem.mode", "none");
+        try (AemEnvironment environment = AemEnvironment.fromSystem("fromsystem")) {
+            assertThat(environment.url()).isEqualTo(aem.url());
+            assertThat(environment.mode()).isEqualTo(AuthMode.NONE);
+        } finally {
+            System.clearProperty("aem.fromsystem.url");
+            System.clearProperty("aem.fromsystem.mode");
+        }
+    }
+
+    @Test
+    void buildFromTakesAConfigurationFunctionOfYourOwn() {
+        Map<String, String> values = Map.of("aem.own.url", aem.url().toString(), "aem.own.mode", "none");
+        try (AemEnvironment environment = AemEnvironment.builder("own")
+                .buildFrom(name -> Optional.ofNullable(values.get(name)))) {
+            assertThat(environment.url()).isEqualTo(aem.url());
+            assertThat(environment.mode()).isEqualTo(AuthMode.NONE);
+        }
+        assertThatThrownBy(() -> AemEnvironment.builder("own").buildFrom(name -> null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("The configuration function returned null for aem.own.");
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The parts of {@link EnvironmentAuthentication} its environments' tests cannot see from outside. */
@@ -39,5 +42,21 @@ class EnvironmentAuthenticationTest {
         }
         assertThat(draws).as("distinct draws out of 200").hasSizeGreaterThan(190);
         assertThat(draws).anySatisfy(d -> assertThat(d).isLessThan(0.5)).anySatisfy(d -> assertThat(d).isGreaterThan(0.5));
+    }
+
+    @Test
+    void withoutAManagedExecutorARenewalRunsOnADaemonThreadNamedForItsEnvironment() throws Exception {
+        // a daemon: a renewal waiting for IMS must not keep a plain Java application from exiting
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        CountDownLatch ran = new CountDownLatch(1);
+
+        EnvironmentAuthentication.daemonThreadPerTask("author").execute(() -> {
+            ranOn.set(Thread.currentThread());
+            ran.countDown();
+        });
+
+        assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(ranOn.get().getName()).isEqualTo("aem-token-renewal-author");
+        assertThat(ranOn.get().isDaemon()).isTrue();
     }
 }
