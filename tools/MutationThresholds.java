@@ -23,8 +23,8 @@ import org.w3c.dom.NodeList;
  * EXCLUSIONS the module's {@code equivalent-mutants.txt} (one line per equivalent mutant)
  * and NAME either {@code *} (every mutant of the report) or a package (that package only, not its
  * sub-packages). The score is PIT's: mutants PIT reports as detected (its {@code detected} attribute: killed,
- * timed out, memory or run error...) over all, where not covered counts as not detected; excluded mutants are
- * left out of both.
+ * timed out, memory error...) over all, where not covered counts as not detected; excluded mutants are
+ * left out of both. A run error (PIT could not run a test on the mutant) fails the check whatever the score.
  */
 public final class MutationThresholds {
 
@@ -61,6 +61,7 @@ public final class MutationThresholds {
         }
         String report = args[0];
         Map<String, Mutant> merged = new LinkedHashMap<>();
+        List<String> notRun = new ArrayList<>();
         for (String name : report.split(Pattern.quote(File.pathSeparator))) {
             Path path = Path.of(name);
             if (!Files.isRegularFile(path)) {
@@ -70,6 +71,8 @@ public final class MutationThresholds {
             if (mutants.isEmpty()) {
                 fail("PIT's report " + path + " has no mutant: nothing was measured");
             }
+            mutants.values().stream().filter(m -> m.status().equals("RUN_ERROR"))
+                    .forEach(m -> notRun.add(m.where() + " in " + path));
             mutants.forEach((id, mutant) -> merged.merge(id, mutant, MutationThresholds::moreTelling));
         }
         List<Mutant> all = new ArrayList<>(merged.values());
@@ -89,6 +92,12 @@ public final class MutationThresholds {
             }
         }
         List<String> problems = new ArrayList<>();
+        if (!notRun.isEmpty()) {
+            // PIT counts these as detected, but no test ran on them: typically a test the coverage run named was not
+            // found when the mutation JVM listed the tests (log: "No test coverage for mutation")
+            problems.add("PIT could not test " + notRun.size() + " mutants (RUN_ERROR, counted as detected by PIT"
+                    + " though no test ran on them; -Dverbose=true shows why):\n      " + String.join("\n      ", notRun));
+        }
         java.util.Set<String> measured = new java.util.HashSet<>();
         all.forEach(m -> measured.add(m.clazz()));
         for (Exclusion exclusion : exclusions) {
