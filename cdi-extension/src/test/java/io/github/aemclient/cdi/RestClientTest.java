@@ -261,6 +261,23 @@ class RestClientTest extends CdiTestSupport {
         assertThat(replays.openClients()).as("closed with the application").isZero();
     }
 
+    /** A timeout of 0 (no limit, as Rest Client reads it) is the interface's own too: the call is replayed under it. */
+    @Test
+    void aZeroTimeoutOfTheInterfacesIsKeptByTheReplay() {
+        service("author", AUTHOR);
+        configure(RestClients.AuthorContent.class.getName() + "/mp-rest/readTimeout", "0");
+        RestClients.Author bean = startAuthor();
+        bean.content.page("first");
+        AccessToken rejected = container.select(AccessTokenProvider.class, AemClient.Literal.of("author")).get()
+                .getAccessToken();
+        ims.revoke(rejected.value());
+
+        assertThat(principal(bean.content.page("replayed"))).isEqualTo(AUTHOR.technicalAccountId());
+
+        RestClientReplays replays = container.getBeanManager().getExtension(AemClientExtension.class).restClientReplays();
+        assertThat(replays.openClients()).as("a client for the interface's timeouts").isEqualTo(1);
+    }
+
     /** Timeouts Rest Client cannot read as milliseconds: no replay (and a warning), not a failed build. */
     @Test
     void anInterfaceWithAnUnreadableTimeoutIsNotReplayed() {
