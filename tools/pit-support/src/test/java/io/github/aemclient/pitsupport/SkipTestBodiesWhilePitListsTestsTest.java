@@ -3,6 +3,7 @@ package io.github.aemclient.pitsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,25 +26,32 @@ import org.pitest.testapi.execute.FindTestUnits;
 class SkipTestBodiesWhilePitListsTestsTest {
 
     private static final String AUTODETECTION = "junit.jupiter.extensions.autodetection.enabled";
+    /** As the parent POM's PIT configuration has it. */
+    private static final String ONLY_THIS_EXTENSION = "junit.jupiter.extensions.autodetection.include";
 
     private final Configuration junit5 = new JUnit5Configuration(new TestGroupConfig(), List.of());
 
     @BeforeEach
     void asInPitsJvms() {
         System.setProperty(AUTODETECTION, "true");
+        System.setProperty(ONLY_THIS_EXTENSION, "io.github.aemclient.pitsupport.*");
         ListedSample.RAN.clear();
     }
 
     @AfterEach
     void restore() {
         System.clearProperty(AUTODETECTION);
+        System.clearProperty(ONLY_THIS_EXTENSION);
     }
 
     @Test
-    void pitsMutationJvmListsEveryTestRunningOnlyTheClassSetUpAndTearDown() throws Exception {
+    void pitsMutationJvmListsEveryTestWithoutRunningTheirBodies() throws Exception {
         List<TestUnit> listed = listAsPitsMutationJvmDoes();
 
-        assertThat(ListedSample.RAN).containsExactly("beforeAll", "afterAll");
+        assertThat(ListedSample.RAN).as("everything but the test bodies ran")
+                .containsOnly("beforeAll", "beforeEach", "afterEach", "afterAll")
+                .containsSubsequence("beforeAll", "beforeEach", "afterEach", "afterAll")
+                .filteredOn("beforeEach"::equals).hasSize(4);
         assertThat(names(listed)).isEqualTo(names(listedWithEverythingRun()));
         assertThat(names(listed)).hasSize(4)
                 .anySatisfy(name -> assertThat(name).contains("plain()"))
@@ -75,6 +83,28 @@ class SkipTestBodiesWhilePitListsTestsTest {
         assertThat(SkipTestBodiesWhilePitListsTests.pitIsListingTests()).isFalse();
         assertThat(ListedSample.RAN).contains("beforeAll", "plain", "parameterised a", "parameterised b", "failing",
                 "afterAll");
+    }
+
+    @Test
+    void theMainClassesAreTheClassesDirectoryBesideTheTestClasses() throws Exception {
+        Path testClasses = Path.of(ListedSample.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        assertThat(SkipTestBodiesWhilePitListsTests.mainClassesOf(ListedSample.class)).hasValueSatisfying(classes -> {
+            assertThat(classes).isEqualTo(testClasses.resolveSibling("classes"));
+            assertThat(classes.resolve("io/github/aemclient/pitsupport/SkipTestBodiesWhilePitListsTests.class"))
+                    .isRegularFile();
+        });
+        assertThat(SkipTestBodiesWhilePitListsTests.mainClassesOf(String.class)).as("the JDK's").isEmpty();
+        assertThat(SkipTestBodiesWhilePitListsTests.mainClassesOf(Test.class)).as("in a jar").isEmpty();
+    }
+
+    @Test
+    void everyClassOfADirectoryIsInitialisedAndOneThatCannotBeIsLeftAlone() throws Exception {
+        Path testClasses = Path.of(ListedSample.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        SkipTestBodiesWhilePitListsTests.initialiseAll(testClasses, getClass().getClassLoader());
+
+        assertThat(ListedSample.RAN).contains("InitialisedSample initialised");
     }
 
     /** PIT's private MutationTestMinion.findTestsForTestClasses: what a mutation JVM runs before any mutant. */
