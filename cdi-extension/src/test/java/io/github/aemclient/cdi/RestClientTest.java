@@ -162,9 +162,7 @@ class RestClientTest extends CdiTestSupport {
                 RestClients.StrictHostnames.class.getName());
         RestClients.Author bean = startAuthor();
         bean.content.page("first");
-        AccessToken rejected = container.select(AccessTokenProvider.class, AemClient.Literal.of("author")).get()
-                .getAccessToken();
-        ims.revoke(rejected.value());
+        revokeTheAuthorsToken();
 
         assertThatThrownBy(() -> bean.content.page("own-transport")).isInstanceOf(WebApplicationException.class)
                 .satisfies(e -> assertThat(((WebApplicationException) e).getResponse().getStatus()).isEqualTo(401));
@@ -242,9 +240,7 @@ class RestClientTest extends CdiTestSupport {
         configure(RestClients.AuthorContent.class.getName() + "/mp-rest/readTimeout", "500");
         RestClients.Author bean = startAuthor();
         bean.content.page("first");
-        AccessToken rejected = container.select(AccessTokenProvider.class, AemClient.Literal.of("author")).get()
-                .getAccessToken();
-        ims.revoke(rejected.value());
+        revokeTheAuthorsToken();
         aem.enqueue(Fault.delay(Duration.ZERO), Fault.delay(Duration.ofSeconds(3)));
 
         long start = System.nanoTime();
@@ -255,7 +251,7 @@ class RestClientTest extends CdiTestSupport {
         // environment's 30 s, in a 200 after 3 s.
         assertThat(tookMillis).as("the replay gave up after the interface's 500 ms, not the environment's 30 s")
                 .isLessThan(2500);
-        RestClientReplays replays = container.getBeanManager().getExtension(AemClientExtension.class).restClientReplays();
+        RestClientReplays replays = replays();
         assertThat(replays.openClients()).as("a client for the interface's timeouts").isEqualTo(1);
         container.close();
         assertThat(replays.openClients()).as("closed with the application").isZero();
@@ -268,13 +264,11 @@ class RestClientTest extends CdiTestSupport {
         configure(RestClients.AuthorContent.class.getName() + "/mp-rest/readTimeout", "0");
         RestClients.Author bean = startAuthor();
         bean.content.page("first");
-        AccessToken rejected = container.select(AccessTokenProvider.class, AemClient.Literal.of("author")).get()
-                .getAccessToken();
-        ims.revoke(rejected.value());
+        revokeTheAuthorsToken();
 
         assertThat(principal(bean.content.page("replayed"))).isEqualTo(AUTHOR.technicalAccountId());
 
-        RestClientReplays replays = container.getBeanManager().getExtension(AemClientExtension.class).restClientReplays();
+        RestClientReplays replays = replays();
         assertThat(replays.openClients()).as("a client for the interface's timeouts").isEqualTo(1);
     }
 
@@ -303,9 +297,7 @@ class RestClientTest extends CdiTestSupport {
         service("author", AUTHOR);
         RestClients.Author bean = startAuthor();
         bean.content.page("first");
-        AccessToken rejected = container.select(AccessTokenProvider.class, AemClient.Literal.of("author")).get()
-                .getAccessToken();
-        ims.revoke(rejected.value());
+        AccessToken rejected = revokeTheAuthorsToken();
 
         assertThatThrownBy(() -> bean.content.putNote("noted", new RestClients.Note("hello")))
                 .isInstanceOf(WebApplicationException.class)
@@ -451,6 +443,18 @@ class RestClientTest extends CdiTestSupport {
                 .as("configKey = its own name").isEqualTo(aem.url().toString());
         assertThat(defaults.getValue("aem.author.url")).as("not a Rest Client key").isNull();
         assertThat(defaults.getOrdinal()).isEqualTo(RestClientDefaults.ORDINAL);
+    }
+
+    /** Has IMS revoke the author environment's current token, so AEM answers the next call with it 401. */
+    private AccessToken revokeTheAuthorsToken() {
+        AccessToken current = container.select(AccessTokenProvider.class, AemClient.Literal.of("author")).get()
+                .getAccessToken();
+        ims.revoke(current.value());
+        return current;
+    }
+
+    private RestClientReplays replays() {
+        return container.getBeanManager().getExtension(AemClientExtension.class).restClientReplays();
     }
 
     static AemRequest lastRequest(AemStandIn standIn) {
