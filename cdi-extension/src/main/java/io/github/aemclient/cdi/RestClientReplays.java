@@ -43,10 +43,10 @@ final class RestClientReplays {
      * @param environment its environment
      * @param config the application's configuration
      */
-    <C extends Configurable<C>> C configure(C client, Class<?> restInterface, AemEnvironment environment,
-            Config config) {
+    void configure(Configurable<?> client, Class<?> restInterface, AemEnvironment environment, Config config) {
         if (RestClientDefaults.anySet(config, restInterface, TRANSPORT_SETTINGS)) {
-            return client.property(AemAuthenticationFilter.REPLAY, Boolean.FALSE);
+            client.property(AemAuthenticationFilter.REPLAY, Boolean.FALSE);
+            return;
         }
         List<String> keys = RestClientDefaults.configKeysOf(restInterface);
         Optional<Duration> connect;
@@ -59,16 +59,21 @@ final class RestClientReplays {
             LOG.log(Level.WARNING, () -> "A 401 of MicroProfile Rest Client " + restInterface.getName()
                     + " is not replayed: its mp-rest timeouts are not whole, non-negative milliseconds ("
                     + notMillis.getMessage() + ")");
-            return client.property(AemAuthenticationFilter.REPLAY, Boolean.FALSE);
+            client.property(AemAuthenticationFilter.REPLAY, Boolean.FALSE);
+            return;
         }
         Duration connectTimeout = connect.orElse(environment.connectTimeout());
         Duration readTimeout = read.orElse(environment.readTimeout());
         if (connectTimeout.equals(environment.connectTimeout()) && readTimeout.equals(environment.readTimeout())) {
-            return client.property(AemAuthenticationFilter.REPLAY_CLIENT, environment.client());
+            client.property(AemAuthenticationFilter.REPLAY_CLIENT, environment.client());
+            return;
         }
         Client replays = clientWith(environment, connectTimeout, readTimeout);
-        return replays == null ? client.property(AemAuthenticationFilter.REPLAY, Boolean.FALSE)
-                : client.property(AemAuthenticationFilter.REPLAY_CLIENT, replays);
+        if (replays == null) {
+            client.property(AemAuthenticationFilter.REPLAY, Boolean.FALSE);
+        } else {
+            client.property(AemAuthenticationFilter.REPLAY_CLIENT, replays);
+        }
     }
 
     /** The client for these timeouts, made once; none once closed (the application is stopping). */

@@ -132,15 +132,20 @@ class SecretFilesTest {
         assertThat(SecretFiles.readText(largest, "service credentials file")).hasSize(content.length);
     }
 
-    /** A UTF-16 file is recognised by its byte-order mark, in either byte order. */
+    /**
+     * A UTF-16 file is recognised by its byte-order mark, in either byte order, also when the mark is all it
+     * holds (an empty file saved as UTF-16).
+     */
     @Test
     void utf16InEitherByteOrderIsNamed() throws Exception {
         for (java.nio.charset.Charset utf16 : List.of(java.nio.charset.StandardCharsets.UTF_16LE,
                 java.nio.charset.StandardCharsets.UTF_16BE)) {
-            Path file = Files.write(dir.resolve(utf16.name() + ".json"), "\uFEFF{}".getBytes(utf16));
+            for (String text : List.of("\uFEFF{}", "\uFEFF")) {
+                Path file = Files.write(dir.resolve(utf16.name() + text.length() + ".json"), text.getBytes(utf16));
 
-            assertThatThrownBy(() -> SecretFiles.readText(file, "token file")).as(utf16.name())
-                    .hasMessage("The token file " + file + " is UTF-16 encoded; save it as UTF-8");
+                assertThatThrownBy(() -> SecretFiles.readText(file, "token file")).as(utf16.name() + " " + text.length())
+                        .hasMessage("The token file " + file + " is UTF-16 encoded; save it as UTF-8");
+            }
         }
     }
 
