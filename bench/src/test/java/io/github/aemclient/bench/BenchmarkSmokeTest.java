@@ -17,7 +17,8 @@ class BenchmarkSmokeTest {
         for (String requests : BenchmarkMain.REQUESTS) {
             for (int threads : BenchmarkMain.THREADS) {
                 assertThat(main.results()).containsKeys("peer/" + threads + "/" + requests + "/constantHeader",
-                        "peer/" + threads + "/" + requests + "/googleAuth", "peer/" + threads + "/" + requests + "/aemClient");
+                        "peer/" + threads + "/" + requests + "/googleAuth", "peer/" + threads + "/" + requests + "/aemClient",
+                        "peer/" + threads + "/" + requests + "/clockThenConstantHeader");
             }
         }
         assertThat(main.results()).containsKeys("cold/firstHeader", "cold/readCredentials", "cold/readCredentialsAndSign",
