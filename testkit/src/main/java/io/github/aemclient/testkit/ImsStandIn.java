@@ -54,7 +54,6 @@ public final class ImsStandIn extends StandInServer {
     private final Map<String, IssuedToken> issued = new ConcurrentHashMap<>();
     private final List<ImsRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger exchanges = new AtomicInteger();
-    private final KeyPair signingKey = TestCredentials.generateKeyPair(2048);
     private volatile Duration tokenLifetime = Duration.ofHours(24);
     private volatile Clock clock = Clock.systemUTC();
     private volatile RateLimit rateLimit;
@@ -75,7 +74,8 @@ public final class ImsStandIn extends StandInServer {
     }
 
     /**
-     * {@return a started stand-in on a free loopback port} It issues tokens signed with a fresh RSA key.
+     * {@return a started stand-in on a free loopback port} It issues tokens signed with one RSA key, the same for
+     * every stand-in in the JVM.
      *
      * @throws java.io.UncheckedIOException when no server can be started
      */
@@ -462,7 +462,7 @@ public final class ImsStandIn extends StandInServer {
                 .add("expires_in", Long.toString(lifetime.toMillis()))
                 .add("scope", scope)
                 .build();
-        String token = Jws.sign(header, claims, signingKey.getPrivate());
+        String token = Jws.sign(header, claims, SigningKey.KEY.getPrivate());
         issued.put(digest(token), new IssuedToken(clientOrUser, principal, createdAt.plus(lifetime)));
         return token;
     }
@@ -536,5 +536,14 @@ public final class ImsStandIn extends StandInServer {
             }
             return ++used <= perSecond;
         }
+    }
+
+    /**
+     * The key every stand-in in this JVM signs its tokens with, made at the first token: Adobe IMS signs all its
+     * tokens with one key too (the {@code kid} of the header), and generating a 2048-bit RSA key for each stand-in
+     * made starting one cost tens of milliseconds. Tokens stay distinct: each carries a random id.
+     */
+    private static final class SigningKey {
+        static final KeyPair KEY = TestCredentials.generateKeyPair(2048);
     }
 }
