@@ -18,8 +18,9 @@ final class LibraryFilters {
         List<ClientRequestFilter> filters = environment.client().getConfiguration().getInstances().stream()
                 .filter(ClientRequestFilter.class::isInstance).map(ClientRequestFilter.class::cast)
                 .sorted(Comparator.comparingInt(LibraryFilters::priority)).toList();
-        if (filters.size() != 2) {
-            throw new IllegalStateException("Expected the snapshot and authentication filters, found " + filters);
+        if (filters.size() != 3) {
+            throw new IllegalStateException("Expected the snapshot, authentication and origin-guard filters, found "
+                    + filters);
         }
         return request -> {
             for (ClientRequestFilter filter : filters) {

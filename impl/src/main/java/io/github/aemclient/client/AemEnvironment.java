@@ -270,7 +270,8 @@ public final class AemEnvironment implements AutoCloseable {
                 .register(filter, Map.of(ClientRequestFilter.class, Priorities.AUTHENTICATION,
                         ClientResponseFilter.class, AemAuthenticationFilter.RESPONSE_PRIORITY))
                 .register(filter.requestSnapshots())
-                .register(filter.pendingReplays());
+                .register(filter.pendingReplays())
+                .register(filter.originGuard());
     }
 
     /**

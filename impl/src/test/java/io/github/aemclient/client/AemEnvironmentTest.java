@@ -8,6 +8,8 @@ import io.github.aemclient.AemConfigurationException;
 import io.github.aemclient.ImsException;
 import io.github.aemclient.TokenExpiredException;
 import io.github.aemclient.client.AuthMode;
+import io.github.aemclient.internal.filter.Origin;
+import io.github.aemclient.support.CapturedLogs;
 import io.github.aemclient.testkit.AemRequest;
 import io.github.aemclient.testkit.AemStandIn;
 import io.github.aemclient.testkit.Fault;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -201,6 +204,44 @@ class AemEnvironmentTest {
         AemRequest elsewhere = otherOrigin.requests().get(otherOrigin.requests().size() - 1);
         assertThat(elsewhere.path()).isEqualTo("/elsewhere");
         assertThat(elsewhere.authorization()).isEmpty();
+    }
+
+    /**
+     * A filter after the library's (the usual priority, USER) that sends an AEM request elsewhere: the request
+     * goes without the token, once said as a warning naming both origins and what to do, never the token;
+     * a header that filter puts for the other host itself stays.
+     */
+    @Test
+    void aRequestAFilterReroutesAfterAuthenticationLeavesWithoutCredentials() {
+        jakarta.ws.rs.client.ClientRequestFilter reroute = request -> request.setUri(
+                jakarta.ws.rs.core.UriBuilder.fromUri(request.getUri()).host(otherOrigin.url().getHost())
+                        .port(otherOrigin.url().getPort()).build());
+        try (CapturedLogs logs = CapturedLogs.capture(); AemEnvironment author = service()) {
+            String token = author.tokenProvider().orElseThrow().getAccessToken().value();
+            author.target().path("/rerouted").register(reroute).request().get().close();
+            assertThat(logs.messages(java.util.logging.Level.WARNING)).as("said at once").hasSize(1);
+            author.target().path("/rerouted-again").register(reroute).request().get().close();
+            jakarta.ws.rs.client.ClientRequestFilter rerouteWithItsOwn = request -> {
+                reroute.filter(request);
+                request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer for-the-other-host");
+            };
+            author.target().path("/rerouted-with-its-own").register(rerouteWithItsOwn).request().get().close();
+            author.target().path("/stays").request().get().close();
+
+            assertThat(otherOrigin.requests()).filteredOn(r -> r.path().startsWith("/rerouted"))
+                    .extracting(AemRequest::path, AemRequest::authorization).containsExactly(
+                            tuple("/rerouted", Optional.empty()), tuple("/rerouted-again", Optional.empty()),
+                            tuple("/rerouted-with-its-own", Optional.of("Bearer for-the-other-host")));
+            assertThat(aem.requests().get(aem.requests().size() - 1).authorization()).contains("Bearer " + token);
+            assertThat(logs.messages(java.util.logging.Level.WARNING)).singleElement().asString()
+                    .isEqualTo("A request filter sent a request authenticated for " + Origin.of(aem.url()) + " to http://"
+                            + otherOrigin.url().getHost() + ":" + otherOrigin.url().getPort() + "; it went without the"
+                            + " credentials, which only go to the environment's url. To reach AEM through another host"
+                            + " (a gateway), make that host the url; a filter that routes requests must run before"
+                            + " authentication (priority below Priorities.AUTHENTICATION)");
+            assertThat(logs.messages()).filteredOn(m -> m.startsWith("A request filter sent")).hasSize(2);
+            assertThat(logs.all()).doesNotContain(token);
+        }
     }
 
     @Test

@@ -7,12 +7,16 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Authenticates requests to one AEM environment. Only requests whose scheme, host and port are those of
  * the configured AEM URL get credentials; a request the same client sends anywhere else goes out
- * untouched. When AEM answers 401, the token that request carried is dropped; if a new one can be had
+ * untouched, and so does one a later filter sends elsewhere ({@link #originGuard()}). When AEM answers 401, the token that request carried is dropped; if a new one can be had
  * and the request is idempotent with a re-sendable entity, it is sent once more with the new token and
  * its answer replaces the 401 (see {@link Replay}); a second 401 goes back to the caller.
  *
@@ -49,6 +53,8 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
      */
     public static final int RESPONSE_PRIORITY = Integer.MAX_VALUE;
 
+    private static final Logger LOG = System.getLogger(AemAuthenticationFilter.class.getName());
+
     /** A request property: the request is to be replayed through its own client by {@link #pendingReplays()}. */
     static final String PENDING_REPLAY = "io.github.aemclient.pending-replay";
 
@@ -56,12 +62,14 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
     private final RequestAuthenticator authenticator;
     private final ClientRequestFilter snapshots;
     private final ClientResponseFilter pendingReplays;
+    private final ClientRequestFilter originGuard;
 
     public AemAuthenticationFilter(Origin aemOrigin, RequestAuthenticator authenticator) {
         this.aemOrigin = Objects.requireNonNull(aemOrigin);
         this.authenticator = Objects.requireNonNull(authenticator);
         this.snapshots = new RequestSnapshot.Filter();
         this.pendingReplays = new PendingReplays();
+        this.originGuard = new OriginGuard();
     }
 
     /**
@@ -82,6 +90,15 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
      */
     public ClientRequestFilter requestSnapshots() {
         return snapshots;
+    }
+
+    /**
+     * A request filter to register beside this one (it carries its own, highest, priority): filters after
+     * this one (the application's, at the usual priority {@code USER}) may still send the request elsewhere
+     * ({@code setUri}); it then goes without the credentials this filter put on it.
+     */
+    public ClientRequestFilter originGuard() {
+        return originGuard;
     }
 
     @Override
@@ -108,6 +125,29 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
             } else {
                 request.setProperty(PENDING_REPLAY, Boolean.TRUE);
             }
+        }
+    }
+
+    /**
+     * Runs after every other request filter and takes the credentials off a request a filter sent to another
+     * origin after they were put on it. Said once per environment as a warning (it is a configuration
+     * mistake to fix), then at debug level.
+     */
+    @Priority(Integer.MAX_VALUE)
+    final class OriginGuard implements ClientRequestFilter {
+        private final AtomicBoolean warned = new AtomicBoolean();
+
+        @Override
+        public void filter(ClientRequestContext request) {
+            URI uri = request.getUri();
+            if (aemOrigin.matches(uri) || !authenticator.withdraw(request)) {
+                return;
+            }
+            Level level = warned.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
+            LOG.log(level, () -> "A request filter sent a request authenticated for " + aemOrigin + " to "
+                    + Origin.describe(uri) + "; it went without the credentials, which only go to the environment's"
+                    + " url. To reach AEM through another host (a gateway), make that host the url; a filter that"
+                    + " routes requests must run before authentication (priority below Priorities.AUTHENTICATION)");
         }
     }
 

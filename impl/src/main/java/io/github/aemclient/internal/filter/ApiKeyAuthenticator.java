@@ -32,6 +32,16 @@ public final class ApiKeyAuthenticator implements RequestAuthenticator {
     }
 
     @Override
+    public boolean withdraw(ClientRequestContext request) {
+        boolean withdrawn = authenticator.withdraw(request);
+        if (apiKey.equals(request.getHeaderString(HEADER))) {
+            request.getHeaders().remove(HEADER);
+            withdrawn = true;
+        }
+        return withdrawn;
+    }
+
+    @Override
     public String toString() {
         return "ApiKeyAuthenticator[" + authenticator + ", apiKey=" + apiKey + "]";
     }

@@ -30,6 +30,15 @@ public final class BasicAuthenticator implements RequestAuthenticator, AutoClose
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, header);
     }
 
+    @Override
+    public boolean withdraw(ClientRequestContext request) {
+        if (!header.equals(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+            return false;
+        }
+        request.getHeaders().remove(HttpHeaders.AUTHORIZATION);
+        return true;
+    }
+
     /** Credentials are not sent any more once their environment is closed. */
     @Override
     public void close() {

@@ -47,6 +47,11 @@ public final class Origin {
                 && (host.equalsIgnoreCase(otherHost) || host.equals(normalizeHost(otherHost)));
     }
 
+    /** Scheme, host and port of {@code uri} for a message: no path or query, which may carry what is not ours to log. */
+    static String describe(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+    }
+
     /** True for localhost, 127.0.0.0/8 and ::1: where plain http cannot be sniffed on the network. */
     public boolean isLoopback() {
         boolean ipv4Loopback = host.startsWith("127.") && host.chars().allMatch(c -> c == '.' || Character.isDigit(c));

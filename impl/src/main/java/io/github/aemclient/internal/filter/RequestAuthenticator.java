@@ -17,6 +17,16 @@ public interface RequestAuthenticator {
         return false;
     }
 
+    /**
+     * A filter after the library's sent {@code request} to another origin: take off what {@link #authenticate}
+     * put on it, where it is still what was put (a header the application's filter set instead stays).
+     *
+     * @return whether anything was taken off
+     */
+    default boolean withdraw(ClientRequestContext request) {
+        return false;
+    }
+
     /** For environments that send nothing (a local AEM SDK open to anonymous calls). */
     RequestAuthenticator NONE = request -> { };
 }

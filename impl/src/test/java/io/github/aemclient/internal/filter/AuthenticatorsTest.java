@@ -131,6 +131,59 @@ class AuthenticatorsTest {
         assertThat(RequestAuthenticator.NONE.rejected(request(new MultivaluedHashMap<>()), true)).isFalse();
     }
 
+    /**
+     * What a request a later filter sent elsewhere loses: the header the authenticator put, also the one of
+     * the token before a renewal (the request may have been authenticated just before it), and nothing else.
+     */
+    @Test
+    void aBearerHeaderOfTheLastTwoTokensIsWithdrawnAndNoOtherHeader() {
+        Tokens tokens = new Tokens();
+        BearerTokenAuthenticator bearer = new BearerTokenAuthenticator(tokens);
+        MultivaluedMap<String, Object> first = sentBy(bearer);
+        tokens.current = token("second");
+        MultivaluedMap<String, Object> second = sentBy(bearer);
+        first.add("X-Trace", "t-1");
+
+        assertThat(bearer.withdraw(request(first))).isTrue();
+        assertThat(first).containsOnlyKeys("X-Trace");
+        assertThat(bearer.withdraw(request(second))).isTrue();
+        assertThat(second).isEmpty();
+
+        MultivaluedMap<String, Object> theirs = new MultivaluedHashMap<>();
+        theirs.putSingle(HttpHeaders.AUTHORIZATION, "Bearer the-other-hosts-own");
+        assertThat(bearer.withdraw(request(theirs))).as("a header the application put").isFalse();
+        assertThat(theirs.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer the-other-hosts-own");
+        assertThat(bearer.withdraw(request(new MultivaluedHashMap<>()))).as("nothing there").isFalse();
+
+        tokens.current = token("third");
+        MultivaluedMap<String, Object> stale = first;
+        stale.putSingle(HttpHeaders.AUTHORIZATION, "Bearer first");
+        sentBy(bearer);
+        assertThat(bearer.withdraw(request(stale))).as("two renewals ago: not the library's any more").isFalse();
+    }
+
+    @Test
+    void basicCredentialsAndTheApiKeyAreWithdrawnOnlyWhereTheyAreTheAuthenticatorsOwn() {
+        BasicAuthenticator basic = new BasicAuthenticator("admin", "pw");
+        MultivaluedMap<String, Object> sent = sentBy(basic);
+        assertThat(basic.withdraw(request(sent))).isTrue();
+        assertThat(sent).isEmpty();
+        MultivaluedMap<String, Object> theirs = sentBy(new BasicAuthenticator("admin", "other"));
+        assertThat(basic.withdraw(request(theirs))).isFalse();
+        assertThat(theirs).containsKey(HttpHeaders.AUTHORIZATION);
+
+        ApiKeyAuthenticator withKey = new ApiKeyAuthenticator(new BearerTokenAuthenticator(new Tokens()), "client-id-1");
+        MultivaluedMap<String, Object> keyed = sentBy(withKey);
+        assertThat(withKey.withdraw(request(keyed))).isTrue();
+        assertThat(keyed).isEmpty();
+        MultivaluedMap<String, Object> otherKey = new MultivaluedHashMap<>();
+        otherKey.putSingle("X-Api-Key", "another-client");
+        assertThat(withKey.withdraw(request(otherKey))).isFalse();
+        assertThat(otherKey).containsKey("X-Api-Key");
+
+        assertThat(RequestAuthenticator.NONE.withdraw(request(new MultivaluedHashMap<>()))).isFalse();
+    }
+
     /** The headers of a request the authenticator has authenticated. */
     private static MultivaluedMap<String, Object> sentBy(RequestAuthenticator authenticator) {
         MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();

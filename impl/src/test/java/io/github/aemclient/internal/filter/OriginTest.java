@@ -83,4 +83,12 @@ class OriginTest {
         assertThat(explicit.matches(URI.create("http://aem.example.com/x"))).isTrue();
         assertThat(explicit.matches(URI.create("https://aem.example.com:80/x"))).isFalse();
     }
+
+    /** What a log line names of a request's URI: where it went, never its path or query. */
+    @Test
+    void aUriIsDescribedByItsOriginAlone() {
+        assertThat(Origin.describe(URI.create("https://gateway.example/content/x.json?sig=s3cret"))).isEqualTo(
+                "https://gateway.example");
+        assertThat(Origin.describe(URI.create("http://127.0.0.1:8080/a#b"))).isEqualTo("http://127.0.0.1:8080");
+    }
 }
