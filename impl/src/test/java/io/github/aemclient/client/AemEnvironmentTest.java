@@ -226,12 +226,22 @@ class AemEnvironmentTest {
                 request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer for-the-other-host");
             };
             author.target().path("/rerouted-with-its-own").register(rerouteWithItsOwn).request().get().close();
+            jakarta.ws.rs.client.ClientRequestFilter rerouteAddingAValue = request -> {
+                reroute.filter(request);
+                request.getHeaders().add(HttpHeaders.AUTHORIZATION, "Gateway g-1");
+            };
+            author.target().path("/rerouted-adding-a-value").register(rerouteAddingAValue).request().get().close();
             author.target().path("/stays").request().get().close();
+            author.client().target(otherOrigin.url()).path("/sent-there-by-the-application").request()
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).get().close();
 
             assertThat(otherOrigin.requests()).filteredOn(r -> r.path().startsWith("/rerouted"))
                     .extracting(AemRequest::path, AemRequest::authorization).containsExactly(
                             tuple("/rerouted", Optional.empty()), tuple("/rerouted-again", Optional.empty()),
-                            tuple("/rerouted-with-its-own", Optional.of("Bearer for-the-other-host")));
+                            tuple("/rerouted-with-its-own", Optional.of("Bearer for-the-other-host")),
+                            tuple("/rerouted-adding-a-value", Optional.of("Gateway g-1")));
+            assertThat(otherOrigin.requests().get(otherOrigin.requests().size() - 1).authorization())
+                    .as("sent there by the application itself").contains("Bearer " + token);
             assertThat(aem.requests().get(aem.requests().size() - 1).authorization()).contains("Bearer " + token);
             assertThat(logs.messages(java.util.logging.Level.WARNING)).singleElement().asString()
                     .isEqualTo("A request filter sent a request authenticated for " + Origin.of(aem.url()) + " to http://"
@@ -239,7 +249,7 @@ class AemEnvironmentTest {
                             + " credentials, which only go to the environment's url. To reach AEM through another host"
                             + " (a gateway), make that host the url; a filter that routes requests must run before"
                             + " authentication (priority below Priorities.AUTHENTICATION)");
-            assertThat(logs.messages()).filteredOn(m -> m.startsWith("A request filter sent")).hasSize(2);
+            assertThat(logs.messages()).filteredOn(m -> m.startsWith("A request filter sent")).hasSize(3);
             assertThat(logs.all()).doesNotContain(token);
         }
     }

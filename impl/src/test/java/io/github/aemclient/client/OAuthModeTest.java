@@ -56,6 +56,34 @@ class OAuthModeTest {
                 .property("scopes", CREDENTIAL.scopesText());
     }
 
+    /**
+     * Rerouted by a filter after authentication: neither the token nor the API key goes along. Sent to another
+     * Adobe API by the application itself, with the environment's token and client id: both stay, unsaid.
+     */
+    @Test
+    void aReroutedCallLosesTokenAndApiKeyAndTheApplicationsOwnCallElsewhereKeepsBoth() {
+        jakarta.ws.rs.client.ClientRequestFilter reroute = request -> request.setUri(jakarta.ws.rs.core.UriBuilder
+                .fromUri(request.getUri()).host(otherOrigin.url().getHost()).port(otherOrigin.url().getPort()).build());
+        try (io.github.aemclient.support.CapturedLogs logs = io.github.aemclient.support.CapturedLogs.capture();
+                AemEnvironment author = author().build()) {
+            author.target().path("/adobe/rerouted").register(reroute).request().get().close();
+            AemRequest rerouted = otherOrigin.requests().get(otherOrigin.requests().size() - 1);
+            assertThat(rerouted.path()).isEqualTo("/adobe/rerouted");
+            assertThat(rerouted.authorization()).isEmpty();
+            assertThat(rerouted.header("x-api-key")).isEmpty();
+            assertThat(logs.messages()).filteredOn(m -> m.startsWith("A request filter sent")).hasSize(1);
+
+            String token = author.tokenProvider().orElseThrow().getAccessToken().value();
+            author.client().target(otherOrigin.url()).path("/cloudmanager").request()
+                    .header(jakarta.ws.rs.core.HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .header("x-api-key", CREDENTIAL.clientId()).get().close();
+            AemRequest own = otherOrigin.requests().get(otherOrigin.requests().size() - 1);
+            assertThat(own.authorization()).contains("Bearer " + token);
+            assertThat(own.header("x-api-key")).contains(CREDENTIAL.clientId());
+            assertThat(logs.messages()).filteredOn(m -> m.startsWith("A request filter sent")).hasSize(1);
+        }
+    }
+
     @Test
     void theModeFollowsFromTheClientIdAndCallsCarryTheTokenAndTheApiKey() {
         try (AemEnvironment author = author().build()) {

@@ -63,6 +63,12 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
     private final ClientRequestFilter snapshots;
     private final ClientResponseFilter pendingReplays;
     private final ClientRequestFilter originGuard;
+    /**
+     * A request property, this filter's own (environments' filters may share a client): what it put as
+     * {@code Authorization}, for {@link #originGuard()} to take off again if the request is sent elsewhere.
+     */
+    private final String authenticated = "io.github.aemclient.authenticated@" + Integer.toHexString(
+            System.identityHashCode(this));
 
     public AemAuthenticationFilter(Origin aemOrigin, RequestAuthenticator authenticator) {
         this.aemOrigin = Objects.requireNonNull(aemOrigin);
@@ -104,7 +110,13 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
     @Override
     public void filter(ClientRequestContext request) {
         if (aemOrigin.matches(request.getUri())) {
-            authenticator.authenticate(request);
+            Object put = authenticator.authenticate(request);
+            if (put != null) {
+                request.setProperty(authenticated, put);
+            }
+        } else if (request.getProperty(authenticated) != null) {
+            // A replay copies its request's properties; this one was not authenticated here.
+            request.removeProperty(authenticated);
         }
     }
 
@@ -129,9 +141,10 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
     }
 
     /**
-     * Runs after every other request filter and takes the credentials off a request a filter sent to another
-     * origin after they were put on it. Said once per environment as a warning (it is a configuration
-     * mistake to fix), then at debug level.
+     * Runs after the other request filters (those of the highest priority too may run after it: the order of
+     * filters of equal priority is the implementation's) and takes the credentials off a request this filter
+     * authenticated and a later filter sent to another origin. Said once per environment as a warning (it is a
+     * configuration mistake to fix), then at debug level.
      */
     @Priority(Integer.MAX_VALUE)
     final class OriginGuard implements ClientRequestFilter {
@@ -139,8 +152,9 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
 
         @Override
         public void filter(ClientRequestContext request) {
+            Object put = request.getProperty(authenticated);
             URI uri = request.getUri();
-            if (aemOrigin.matches(uri) || !authenticator.withdraw(request)) {
+            if (put == null || aemOrigin.matches(uri) || !authenticator.withdraw(request, put)) {
                 return;
             }
             Level level = warned.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;

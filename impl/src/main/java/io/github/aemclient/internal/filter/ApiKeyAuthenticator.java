@@ -21,9 +21,10 @@ public final class ApiKeyAuthenticator implements RequestAuthenticator {
     }
 
     @Override
-    public void authenticate(ClientRequestContext request) {
-        authenticator.authenticate(request);
+    public Object authenticate(ClientRequestContext request) {
+        Object put = authenticator.authenticate(request);
         request.getHeaders().putSingle(HEADER, apiKey);
+        return put;
     }
 
     @Override
@@ -32,13 +33,9 @@ public final class ApiKeyAuthenticator implements RequestAuthenticator {
     }
 
     @Override
-    public boolean withdraw(ClientRequestContext request) {
-        boolean withdrawn = authenticator.withdraw(request);
-        if (apiKey.equals(request.getHeaderString(HEADER))) {
-            request.getHeaders().remove(HEADER);
-            withdrawn = true;
-        }
-        return withdrawn;
+    public boolean withdraw(ClientRequestContext request, Object put) {
+        boolean withdrawn = authenticator.withdraw(request, put);
+        return HeaderValues.remove(request, HEADER, apiKey) || withdrawn;
     }
 
     @Override

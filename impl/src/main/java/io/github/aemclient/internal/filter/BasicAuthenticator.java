@@ -22,21 +22,13 @@ public final class BasicAuthenticator implements RequestAuthenticator, AutoClose
     }
 
     @Override
-    public void authenticate(ClientRequestContext request) {
+    public Object authenticate(ClientRequestContext request) {
         if (closed) {
             throw new IllegalStateException("The AEM environment of user " + username + " is closed: its"
                     + " credentials are no longer sent");
         }
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, header);
-    }
-
-    @Override
-    public boolean withdraw(ClientRequestContext request) {
-        if (!header.equals(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
-            return false;
-        }
-        request.getHeaders().remove(HttpHeaders.AUTHORIZATION);
-        return true;
+        return header;
     }
 
     /** Credentials are not sent any more once their environment is closed. */

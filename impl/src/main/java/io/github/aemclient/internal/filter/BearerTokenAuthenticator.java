@@ -13,16 +13,16 @@ public final class BearerTokenAuthenticator implements RequestAuthenticator {
     private final AccessTokenProvider provider;
     /** The header text of the last token, so the hot path allocates nothing per request. */
     private volatile HeaderValue lastHeader;
-    /** The one before: a request authenticated just before a renewal may still carry it. */
-    private volatile HeaderValue previousHeader;
 
     public BearerTokenAuthenticator(AccessTokenProvider provider) {
         this.provider = Objects.requireNonNull(provider);
     }
 
     @Override
-    public void authenticate(ClientRequestContext request) {
-        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, headerFor(provider.getAccessToken()));
+    public Object authenticate(ClientRequestContext request) {
+        String header = headerFor(provider.getAccessToken());
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, header);
+        return header;
     }
 
     /**
@@ -57,23 +57,8 @@ public final class BearerTokenAuthenticator implements RequestAuthenticator {
             return cached.header;
         }
         HeaderValue fresh = new HeaderValue(token, "Bearer " + token.value());
-        previousHeader = cached;
         lastHeader = fresh;
         return fresh.header;
-    }
-
-    @Override
-    public boolean withdraw(ClientRequestContext request) {
-        String sent = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (sent == null || !(isHeaderOf(lastHeader, sent) || isHeaderOf(previousHeader, sent))) {
-            return false;
-        }
-        request.getHeaders().remove(HttpHeaders.AUTHORIZATION);
-        return true;
-    }
-
-    private static boolean isHeaderOf(HeaderValue value, String header) {
-        return value != null && value.header.equals(header);
     }
 
     @Override

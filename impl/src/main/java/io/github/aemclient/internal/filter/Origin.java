@@ -49,7 +49,12 @@ public final class Origin {
 
     /** Scheme, host and port of {@code uri} for a message: no path or query, which may carry what is not ours to log. */
     static String describe(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        if (uri.getHost() != null) {
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        }
+        // A host java.net.URI does not parse (an underscore in it): its authority, without any user info.
+        String authority = Objects.requireNonNullElse(uri.getRawAuthority(), "");
+        return uri.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1);
     }
 
     /** True for localhost, 127.0.0.0/8 and ::1: where plain http cannot be sniffed on the network. */

@@ -1,11 +1,18 @@
 package io.github.aemclient.internal.filter;
 
 import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 
 /** Puts one environment's credentials on a request bound for AEM. */
 public interface RequestAuthenticator {
 
-    void authenticate(ClientRequestContext request);
+    /**
+     * Puts the credentials on {@code request}.
+     *
+     * @return the {@code Authorization} value put (the very object, so that {@link #withdraw} can tell it from an
+     *         equal one the application put), or null when nothing was put
+     */
+    Object authenticate(ClientRequestContext request);
 
     /**
      * AEM answered 401 to {@code request}: drop the credential it carried.
@@ -18,15 +25,16 @@ public interface RequestAuthenticator {
     }
 
     /**
-     * A filter after the library's sent {@code request} to another origin: take off what {@link #authenticate}
-     * put on it, where it is still what was put (a header the application's filter set instead stays).
+     * A filter after the library's sent {@code request}, which {@link #authenticate} had authenticated, to another
+     * origin: take off exactly what was put (values the application's filters put beside or instead stay).
      *
+     * @param put what {@link #authenticate} returned for this request
      * @return whether anything was taken off
      */
-    default boolean withdraw(ClientRequestContext request) {
-        return false;
+    default boolean withdraw(ClientRequestContext request, Object put) {
+        return HeaderValues.remove(request, HttpHeaders.AUTHORIZATION, put);
     }
 
     /** For environments that send nothing (a local AEM SDK open to anonymous calls). */
-    RequestAuthenticator NONE = request -> { };
+    RequestAuthenticator NONE = request -> null;
 }

@@ -132,56 +132,66 @@ class AuthenticatorsTest {
     }
 
     /**
-     * What a request a later filter sent elsewhere loses: the header the authenticator put, also the one of
-     * the token before a renewal (the request may have been authenticated just before it), and nothing else.
+     * What a request a later filter sent elsewhere loses: exactly the value the authenticator put on it (also
+     * after renewals since, or copied back by a filter, or joined into one value with others), and nothing
+     * else.
      */
     @Test
-    void aBearerHeaderOfTheLastTwoTokensIsWithdrawnAndNoOtherHeader() {
+    void theBearerHeaderPutIsWithdrawnAndNoOtherValue() {
         Tokens tokens = new Tokens();
         BearerTokenAuthenticator bearer = new BearerTokenAuthenticator(tokens);
-        MultivaluedMap<String, Object> first = sentBy(bearer);
-        tokens.current = token("second");
-        MultivaluedMap<String, Object> second = sentBy(bearer);
-        first.add("X-Trace", "t-1");
+        MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
+        Object put = bearer.authenticate(request(headers));
+        assertThat(put).isEqualTo("Bearer first");
+        for (String later : List.of("second", "third")) {
+            tokens.current = token(later);
+            sentBy(bearer);
+        }
+        headers.add(HttpHeaders.AUTHORIZATION, "Gateway g-1");
+        headers.add("X-Trace", "t-1");
 
-        assertThat(bearer.withdraw(request(first))).isTrue();
-        assertThat(first).containsOnlyKeys("X-Trace");
-        assertThat(bearer.withdraw(request(second))).isTrue();
-        assertThat(second).isEmpty();
+        assertThat(bearer.withdraw(request(headers), put)).as("two renewals later").isTrue();
+        assertThat(headers).containsOnlyKeys(HttpHeaders.AUTHORIZATION, "X-Trace");
+        assertThat(headers.get(HttpHeaders.AUTHORIZATION)).containsExactly("Gateway g-1");
+        assertThat(bearer.withdraw(request(headers), put)).as("already gone").isFalse();
+
+        MultivaluedMap<String, Object> joined = new MultivaluedHashMap<>();
+        joined.putSingle(HttpHeaders.AUTHORIZATION, "Bearer first, Gateway g-1");
+        assertThat(bearer.withdraw(request(joined), put)).as("joined with another value").isTrue();
+        assertThat(joined).isEmpty();
 
         MultivaluedMap<String, Object> theirs = new MultivaluedHashMap<>();
         theirs.putSingle(HttpHeaders.AUTHORIZATION, "Bearer the-other-hosts-own");
-        assertThat(bearer.withdraw(request(theirs))).as("a header the application put").isFalse();
+        assertThat(bearer.withdraw(request(theirs), put)).as("a value the application put instead").isFalse();
         assertThat(theirs.getFirst(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer the-other-hosts-own");
-        assertThat(bearer.withdraw(request(new MultivaluedHashMap<>()))).as("nothing there").isFalse();
-
-        tokens.current = token("third");
-        MultivaluedMap<String, Object> stale = first;
-        stale.putSingle(HttpHeaders.AUTHORIZATION, "Bearer first");
-        sentBy(bearer);
-        assertThat(bearer.withdraw(request(stale))).as("two renewals ago: not the library's any more").isFalse();
+        assertThat(bearer.withdraw(request(new MultivaluedHashMap<>()), put)).as("nothing there").isFalse();
     }
 
     @Test
-    void basicCredentialsAndTheApiKeyAreWithdrawnOnlyWhereTheyAreTheAuthenticatorsOwn() {
+    void basicCredentialsAndTheApiKeyAreWithdrawnAsPut() {
         BasicAuthenticator basic = new BasicAuthenticator("admin", "pw");
-        MultivaluedMap<String, Object> sent = sentBy(basic);
-        assertThat(basic.withdraw(request(sent))).isTrue();
+        MultivaluedMap<String, Object> sent = new MultivaluedHashMap<>();
+        Object put = basic.authenticate(request(sent));
+        assertThat(basic.withdraw(request(sent), put)).isTrue();
         assertThat(sent).isEmpty();
-        MultivaluedMap<String, Object> theirs = sentBy(new BasicAuthenticator("admin", "other"));
-        assertThat(basic.withdraw(request(theirs))).isFalse();
-        assertThat(theirs).containsKey(HttpHeaders.AUTHORIZATION);
 
         ApiKeyAuthenticator withKey = new ApiKeyAuthenticator(new BearerTokenAuthenticator(new Tokens()), "client-id-1");
-        MultivaluedMap<String, Object> keyed = sentBy(withKey);
-        assertThat(withKey.withdraw(request(keyed))).isTrue();
+        MultivaluedMap<String, Object> keyed = new MultivaluedHashMap<>();
+        Object token = withKey.authenticate(request(keyed));
+        assertThat(token).as("the Authorization value").isEqualTo("Bearer first");
+        assertThat(withKey.withdraw(request(keyed), token)).isTrue();
         assertThat(keyed).isEmpty();
+        MultivaluedMap<String, Object> keyOnly = new MultivaluedHashMap<>();
+        keyOnly.putSingle("X-Api-Key", "client-id-1");
+        assertThat(withKey.withdraw(request(keyOnly), token)).as("the key alone is still taken").isTrue();
+        assertThat(keyOnly).isEmpty();
         MultivaluedMap<String, Object> otherKey = new MultivaluedHashMap<>();
         otherKey.putSingle("X-Api-Key", "another-client");
-        assertThat(withKey.withdraw(request(otherKey))).isFalse();
+        assertThat(withKey.withdraw(request(otherKey), token)).isFalse();
         assertThat(otherKey).containsKey("X-Api-Key");
 
-        assertThat(RequestAuthenticator.NONE.withdraw(request(new MultivaluedHashMap<>()))).isFalse();
+        assertThat(RequestAuthenticator.NONE.authenticate(request(new MultivaluedHashMap<>()))).isNull();
+        assertThat(RequestAuthenticator.NONE.withdraw(request(new MultivaluedHashMap<>()), null)).isFalse();
     }
 
     /** The headers of a request the authenticator has authenticated. */

@@ -90,5 +90,7 @@ class OriginTest {
         assertThat(Origin.describe(URI.create("https://gateway.example/content/x.json?sig=s3cret"))).isEqualTo(
                 "https://gateway.example");
         assertThat(Origin.describe(URI.create("http://127.0.0.1:8080/a#b"))).isEqualTo("http://127.0.0.1:8080");
+        assertThat(Origin.describe(URI.create("https://user:pw@my_gw.internal:8443/x"))).as("a host URI cannot parse")
+                .isEqualTo("https://my_gw.internal:8443");
     }
 }
