@@ -114,9 +114,6 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
             if (put != null) {
                 request.setProperty(authenticated, put);
             }
-        } else if (request.getProperty(authenticated) != null) {
-            // A replay copies its request's properties; this one was not authenticated here.
-            request.removeProperty(authenticated);
         }
     }
 
