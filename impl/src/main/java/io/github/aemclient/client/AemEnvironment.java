@@ -245,14 +245,25 @@ public final class AemEnvironment implements AutoCloseable {
      * and turns redirect following off ({@link #JERSEY_FOLLOW_REDIRECTS}, {@link #RESTEASY_FOLLOW_REDIRECTS})
      * so that credentials never follow a redirect. Requests that client sends to other origins go out
      * untouched. Apply it to a {@code ClientBuilder} or a {@code Client}; the filters share this
-     * environment's token provider, so no extra IMS exchange happens.
+     * environment's token provider, so no extra IMS exchange happens. One client serves one environment:
+     * JAX-RS registers one instance of a provider class per client, so a second environment's filters would
+     * be ignored and its requests go out unauthenticated.
      *
      * @param <C> the kind of configurable
      * @param configurable a {@code ClientBuilder}, {@code Client} or {@code WebTarget}
      * @return {@code configurable}, for chaining
+     * @throws IllegalStateException when {@code configurable} already authenticates for another environment
      */
     public <C extends Configurable<C>> C applyTo(C configurable) {
         requireOpen();
+        for (Object registered : configurable.getConfiguration().getInstances()) {
+            if (registered instanceof AemAuthenticationFilter other && other != filter) {
+                throw new IllegalStateException("Cannot apply AEM environment '" + name() + "' to a client that already"
+                        + " authenticates for another one (" + other + "): JAX-RS keeps one filter of a kind per"
+                        + " client, so this environment's requests would go out unauthenticated. Use a client per"
+                        + " environment (its client(), or applyTo on a new ClientBuilder)");
+            }
+        }
         return configure(configurable, filter);
     }
 

@@ -116,6 +116,33 @@ class AemEnvironmentTest {
         }
     }
 
+    /**
+     * JAX-RS keeps one provider instance of a class per client, so a second environment applied to a client
+     * would be ignored (its requests unauthenticated): refused, naming both. Applying the same one again is
+     * harmless.
+     */
+    @Test
+    void oneClientServesOneEnvironment() {
+        try (AemEnvironment author = service();
+                AemEnvironment local = AemEnvironment.builder("local").url(otherOrigin.url().toString()).build()) {
+            ClientBuilder builder = author.applyTo(author.applyTo(ClientBuilder.newBuilder()));
+
+            assertThatThrownBy(() -> local.applyTo(builder)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("Cannot apply AEM environment 'local' to a client that already"
+                            + " authenticates for another one (AemAuthenticationFilter[origin=" + Origin.of(aem.url()))
+                    .hasMessageEndingWith("Use a client per environment (its client(), or applyTo on a new"
+                            + " ClientBuilder)");
+            Client mine = builder.build();
+            try {
+                assertThatThrownBy(() -> local.applyTo(mine.target(otherOrigin.url())))
+                        .isInstanceOf(IllegalStateException.class);
+                assertThat(mine.target(aem.url()).path("/content/once.json").request().get().getStatus()).isEqualTo(200);
+            } finally {
+                mine.close();
+            }
+        }
+    }
+
     @Test
     void applyToMakesAClientOfYourOwnAuthenticateAsTheEnvironmentsOwnDoes() {
         try (AemEnvironment author = service()) {
