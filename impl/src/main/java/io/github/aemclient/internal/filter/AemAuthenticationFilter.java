@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Authenticates requests to one AEM environment. Only requests whose scheme, host and port are those of
  * the configured AEM URL get credentials; a request the same client sends anywhere else goes out
- * untouched, and so does one a later filter sends elsewhere ({@link #originGuard()}). When AEM answers 401, the token that request carried is dropped; if a new one can be had
- * and the request is idempotent with a re-sendable entity, it is sent once more with the new token and
- * its answer replaces the 401 (see {@link Replay}); a second 401 goes back to the caller.
+ * untouched, and so does one a later filter sends elsewhere ({@link #originGuard()}). When AEM answers
+ * 401, the token that request carried is dropped; if a new one can be had and the request is idempotent
+ * with a re-sendable entity, it is sent once more with the new token and its answer replaces the 401 (see
+ * {@link Replay}); a second 401 goes back to the caller.
  *
  * <p>Failures to obtain a token surface from the JAX-RS call as a {@code ProcessingException} whose cause
  * is the library's exception ({@code ImsException}, {@code TokenExpiredException}, ...).
