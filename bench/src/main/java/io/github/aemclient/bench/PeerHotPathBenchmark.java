@@ -112,7 +112,7 @@ public class PeerHotPathBenchmark {
         verifySameHeader(token.value());
     }
 
-    /** All three put the same header, or the comparison would be meaningless. */
+    /** All four put the same header, or the comparison would be meaningless. */
     private void verifySameHeader(String token) throws IOException {
         for (ClientRequestFilter filter : List.of(aemClient, googleAuth, constantHeader, clockThenConstantHeader)) {
             FakeRequestContext request = new FakeRequestContext(URI.create(ORIGIN + "/content.json"));

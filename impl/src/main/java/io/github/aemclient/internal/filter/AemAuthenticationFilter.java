@@ -59,17 +59,18 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
     /** A request property: the request is to be replayed through its own client by {@link #pendingReplays()}. */
     static final String PENDING_REPLAY = "io.github.aemclient.pending-replay";
 
+    /**
+     * A request property: what this filter put as {@code Authorization}, for {@link #originGuard()} to take off
+     * again if the request is sent elsewhere. One name serves: a client carries one environment's filters
+     * ({@code AemEnvironment.applyTo} refuses a second).
+     */
+    static final String AUTHENTICATED = "io.github.aemclient.authenticated";
+
     private final Origin aemOrigin;
     private final RequestAuthenticator authenticator;
     private final ClientRequestFilter snapshots;
     private final ClientResponseFilter pendingReplays;
     private final ClientRequestFilter originGuard;
-    /**
-     * A request property, this filter's own (environments' filters may share a client): what it put as
-     * {@code Authorization}, for {@link #originGuard()} to take off again if the request is sent elsewhere.
-     */
-    private final String authenticated = "io.github.aemclient.authenticated@" + Integer.toHexString(
-            System.identityHashCode(this));
 
     public AemAuthenticationFilter(Origin aemOrigin, RequestAuthenticator authenticator) {
         this.aemOrigin = Objects.requireNonNull(aemOrigin);
@@ -113,7 +114,7 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
         if (aemOrigin.matches(request.getUri())) {
             Object put = authenticator.authenticate(request);
             if (put != null) {
-                request.setProperty(authenticated, put);
+                request.setProperty(AUTHENTICATED, put);
             }
         }
     }
@@ -150,7 +151,7 @@ public final class AemAuthenticationFilter implements ClientRequestFilter, Clien
 
         @Override
         public void filter(ClientRequestContext request) {
-            Object put = request.getProperty(authenticated);
+            Object put = request.getProperty(AUTHENTICATED);
             URI uri = request.getUri();
             if (put == null || aemOrigin.matches(uri) || !authenticator.withdraw(request, put)) {
                 return;

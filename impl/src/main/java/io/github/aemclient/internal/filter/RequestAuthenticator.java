@@ -9,8 +9,8 @@ public interface RequestAuthenticator {
     /**
      * Puts the credentials on {@code request}.
      *
-     * @return the {@code Authorization} value put (the very object, so that {@link #withdraw} can tell it from an
-     *         equal one the application put), or null when nothing was put
+     * @return the {@code Authorization} value put, for {@link #withdraw} to take off again, or null when nothing
+     *         was put
      */
     Object authenticate(ClientRequestContext request);
 
