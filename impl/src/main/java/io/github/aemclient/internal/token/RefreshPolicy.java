@@ -3,6 +3,8 @@ package io.github.aemclient.internal.token;
 import io.github.aemclient.internal.config.Settings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -69,7 +71,8 @@ public final class RefreshPolicy {
         return byRatio.isBefore(usableUntil) ? byRatio : usableUntil;
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    /** Without a comparison of its own: which of two equal durations it returns cannot matter. */
+    static Duration min(Duration a, Duration b) {
+        return Collections.min(List.of(a, b));
     }
 }

@@ -66,8 +66,7 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
         this.policy = Objects.requireNonNull(policy);
         this.backgroundExecutor = Objects.requireNonNull(backgroundExecutor);
         this.maxWait = Objects.requireNonNull(maxWait);
-        this.coldCooldown = policy.retryInterval().compareTo(MAX_COLD_COOLDOWN) < 0 ? policy.retryInterval()
-                : MAX_COLD_COOLDOWN;
+        this.coldCooldown = RefreshPolicy.min(policy.retryInterval(), MAX_COLD_COOLDOWN);
         this.rejections = new Rejections(environment, policy.unauthorizedRenewalInterval());
     }
 
@@ -250,10 +249,9 @@ public final class RefreshingTokenProvider implements AccessTokenProvider, AutoC
             if (running == null) {
                 failFastAfterRecentFailure();
                 Renewal mine = new Renewal(null);
-                if (!inFlight.compareAndSet(null, mine)) {
-                    continue;
-                }
-                running = mine;
+                // Another thread's renewal, if it started one first: that one is joined.
+                Renewal first = inFlight.compareAndExchange(null, mine);
+                running = first == null ? mine : first;
             }
             if (running.claim()) {
                 // Our own renewal, or a background one that has not started (its executor is saturated, dropped
