@@ -12,7 +12,13 @@ import java.util.concurrent.CompletableFuture;
 /** The tests' own HTTP calls to the application on the server. */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, a connection per request in flight: with the default, HTTP/2, a plain connection is upgraded and
+     * concurrent requests become streams of that one connection, and on a machine busy with mutation testing one
+     * of RedeployIT's 48 concurrent requests to Open Liberty went unanswered for a minute (an HTTP/2 stream timed
+     * out), while the application it was for could not be stopped for half a minute more.
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Http() {
     }
