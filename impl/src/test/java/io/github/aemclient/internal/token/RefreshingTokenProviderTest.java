@@ -247,11 +247,12 @@ class RefreshingTokenProviderTest extends ImsBackedTest {
                 assertThat(Duration.ofNanos(wait.get(10, TimeUnit.SECONDS)))
                         .as("each caller fails, within the bound").isBetween(Duration.ZERO, Duration.ofMillis(2500));
             }
-            // Later callers get the failure at once, still without a second request.
+            // Later callers get the failure at once, still without a second request: well under the 1 s a new
+            // attempt would wait (not tighter: a loaded machine, as in CI's mutation testing, may hold a thread up).
             long start = System.nanoTime();
             assertThatThrownBy(provider::getAccessToken).isInstanceOf(ImsUnavailableException.class)
                     .hasMessageContaining("did not answer within 1000 ms");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
             assertThat(ims.received()).as("requests that reached IMS").isEqualTo(1);
         } finally {
             pool.shutdownNow();
