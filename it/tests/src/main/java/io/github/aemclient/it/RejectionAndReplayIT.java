@@ -60,6 +60,9 @@ class RejectionAndReplayIT {
         config.put("aem.denied.url", REFUSING.url().toString());
         config.put("aem.denied.credentials-file", DENIED.writeTo(WORK.resolve("denied.json")).toString());
         config.put("aem.denied.ims-url", IMS.url().toString());
+        // Longer than the test takes on any machine: by default (30 s) a third exchange is due once 30 s have passed
+        // since the last, and a loaded machine took 58 s for the 74 calls below.
+        config.put("aem.denied.unauthorized-renewal-interval", "10m");
         String replayCredentials = REPLAY.writeTo(WORK.resolve("replay.json")).toString();
         for (String kind : List.of("gzip", "pojo", "generic", "stream", "multipart")) {
             config.put("aem.replay-" + kind + ".url", AEM.url().toString());
