@@ -1,5 +1,6 @@
 package io.github.aemclient.it.payara;
 
+import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,41 +11,50 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
 import org.jboss.shrinkwrap.api.Archive;
 
 /**
- * Payara Micro as its Arquillian adapter (3.1) starts it, with the adapter's handling of the server process repaired.
+ * Payara Micro as its Arquillian adapter (3.1) starts it, each start by a new instance of the adapter's container,
+ * with the adapter's handling of the server process repaired.
  *
  * <ul>
  *   <li>A server that has not printed its instance configuration within the start-up timeout is left running by the
  *       adapter, which reports "No applications were found deployed to Payara Micro". That happened about once in
  *       a few hundred starts on a loaded 2-core machine, in Payara Micro 6 and 7 alike, once with the server's last
- *       words from its data grid's start-up. Here its threads are printed first (the only way to learn where it
- *       stood), and it is ended. If none of its threads was running this project's code, the stall happened in the
- *       server's own start-up, before the application mattered: it is started once more. Otherwise, or when the
- *       second start stalls too, the failure stands.</li>
+ *       words from its data grid's start-up. Here the server's threads are printed (the only way to learn where it
+ *       stood), and it is killed. It is started once more only when that thread dump was taken and none of its
+ *       threads was in this project's code at that moment; otherwise, or when the second start stalls too, the
+ *       failure stands. A new adapter instance makes the second start: the first one's poller of the server's
+ *       output is never stopped, and it goes on writing the output it read into its instance.</li>
  *   <li>The adapter's undeploy asks the server to stop and returns at once, so the next class's server started while
  *       the last one was still shutting down. Undeploy here waits for it to exit, and kills it after 30 s.</li>
- *   <li>The adapter copies the server's output on a thread that stops only when a read fails. When the server's
- *       output ends before that thread next reads (a server that exits early in its start), it reads end-of-stream
- *       millions of times a second for the rest of the test JVM's life. Closing the output stream of an ended
- *       server makes its next read fail.</li>
+ *   <li>The adapter copies the server's output on a thread that stops only when a read fails. Once the server has
+ *       exited, whether its next read fails or returns end-of-stream depends on whether the JDK's process reaper or
+ *       that thread gets there first; when it is end-of-stream, it reads on millions of times a second for the rest
+ *       of the test JVM's life. Closing the output stream of an ended server makes its next read fail.</li>
  * </ul>
  */
-public final class ProcessCaringPayaraMicroContainer extends PayaraMicroDeployableContainer {
+public final class ProcessCaringPayaraMicroContainer implements DeployableContainer<PayaraMicroContainerConfiguration> {
 
     private static final Logger LOG = Logger.getLogger(ProcessCaringPayaraMicroContainer.class.getName());
     private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
     private static final Duration DUMP_WAIT = Duration.ofSeconds(30);
     /** How a frame of this project's code (library, stand-ins, test applications) shows in a thread dump. */
     private static final String PROJECT_FRAME = "at io.github.aemclient.";
+    /** The first line of a thread dump that jcmd completed. */
+    private static final String COMPLETE_DUMP = "Full thread dump";
 
     private static final Field SERVER_PROCESS = serverProcessField();
 
     private final Duration exitWait;
     private final Duration dumpWait;
+    private PayaraMicroContainerConfiguration configuration;
+    /** The adapter's container that made the last start. */
+    private PayaraMicroDeployableContainer adapter;
 
     /** As Arquillian makes it. */
     public ProcessCaringPayaraMicroContainer() {
@@ -58,91 +68,152 @@ public final class ProcessCaringPayaraMicroContainer extends PayaraMicroDeployab
     }
 
     @Override
+    public Class<PayaraMicroContainerConfiguration> getConfigurationClass() {
+        return PayaraMicroContainerConfiguration.class;
+    }
+
+    @Override
+    public void setup(PayaraMicroContainerConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public ProtocolDescription getDefaultProtocol() {
+        return new PayaraMicroDeployableContainer().getDefaultProtocol();
+    }
+
+    @Override
     public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
         for (int attempt = 1; ; attempt++) {
+            adapter = new PayaraMicroDeployableContainer();
+            adapter.setup(configuration);
+            DeploymentException notStarted;
             try {
-                return super.deploy(archive);
-            } catch (DeploymentException notStarted) {
-                Process server = server();
-                if (server == null) {
-                    throw notStarted;
+                ProtocolMetaData started = adapter.deploy(archive);
+                if (started != null) {
+                    return started;
                 }
-                if (!server.isAlive()) {
-                    end(server);
-                    throw notStarted;
-                }
-                String threads = threadDump(server);
-                System.err.printf("Payara Micro (pid %d) had not started when the adapter gave up; its threads:%n%s%n",
-                        server.pid(), threads);
-                end(server);
-                if (threads.contains(PROJECT_FRAME)) {
-                    notStarted.addSuppressed(new IllegalStateException("the stalled server was running this"
-                            + " project's code: see its thread dump in the test output"));
-                    throw notStarted;
-                }
-                if (attempt == 2) {
-                    throw notStarted;
-                }
-                LOG.warning(() -> "Payara Micro stalled in its own start-up, before running any of this project's"
-                        + " code (thread dump in the test output); starting it once more for " + archive.getName());
+                // what the adapter returns when interrupted while it waited, or when it could not start the server
+                notStarted = new DeploymentException("Payara Micro was not started: the start was interrupted or"
+                        + " could not be made (see the adapter's log above)");
+            } catch (DeploymentException failed) {
+                notStarted = failed;
+            } catch (RuntimeException failed) {
+                end(server(adapter));
+                throw failed;
             }
+            Process server = server(adapter);
+            if (server == null || !server.isAlive() || Thread.currentThread().isInterrupted()) {
+                end(server);
+                throw notStarted;
+            }
+            ThreadDump threads = threadDump(server);
+            System.err.printf("Payara Micro (pid %d) had not started when the adapter gave up; its threads:%n%s%n",
+                    server.pid(), threads.text());
+            kill(server);
+            String noRetry = !threads.complete() ? "no complete thread dump could be taken of the stalled server"
+                    : threads.text().contains(PROJECT_FRAME) ? "the stalled server was running this project's code"
+                    : attempt == 2 ? "the server stalled in its second start as well" : null;
+            if (noRetry != null || Thread.currentThread().isInterrupted()) {
+                notStarted.addSuppressed(new IllegalStateException(
+                        (noRetry != null ? noRetry : "interrupted") + ": see the test output for its threads"));
+                throw notStarted;
+            }
+            LOG.warning(() -> "Payara Micro stalled in its own start-up: no thread was in this project's code"
+                    + " (thread dump in the test output); starting it once more for " + archive.getName());
         }
     }
 
     @Override
     public void undeploy(Archive<?> archive) throws DeploymentException {
-        Process server = server();
-        super.undeploy(archive);
+        if (adapter == null) {
+            return;
+        }
+        Process server = server(adapter);
         if (server != null) {
+            adapter.undeploy(archive);
             end(server);
         }
     }
 
-    /** Ends the server and then its output, so that the adapter's reader of that output stops too. */
+    /** Asks the server to stop, kills it if it has not within the exit wait, then ends its output. */
     private void end(Process server) {
+        if (server == null) {
+            return;
+        }
         server.destroy();
         try {
             if (!server.waitFor(exitWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warning(() -> "Payara Micro (pid " + server.pid() + ") still running " + exitWait.toSeconds()
                         + " s after being asked to stop: killing it");
-                server.destroyForcibly().waitFor(exitWait.toMillis(), TimeUnit.MILLISECONDS);
+                kill(server);
             }
         } catch (InterruptedException interrupted) {
-            server.destroyForcibly();
+            kill(server);
             Thread.currentThread().interrupt();
         }
+        closeOutputOf(server);
+    }
+
+    /** Kills the server and ends its output; says so when it outlives that. */
+    private void kill(Process server) {
+        server.destroyForcibly();
+        boolean ended;
+        try {
+            ended = server.waitFor(exitWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            ended = !server.isAlive();
+            Thread.currentThread().interrupt();
+        }
+        if (!ended) {
+            LOG.severe(() -> "Payara Micro (pid " + server.pid() + ") still running after being killed");
+        }
+        closeOutputOf(server);
+    }
+
+    /** The adapter's reader of the output then fails on its next read, and ends. */
+    private static void closeOutputOf(Process server) {
         try (InputStream output = server.getInputStream()) {
-            // closed by the try: the adapter's reader then fails on its next read and ends
+            // closed by the try
         } catch (IOException alreadyClosed) {
             // nothing left to stop
         }
     }
 
+    /** What jcmd printed of a server's threads; complete when it ended in time and well. */
+    private record ThreadDump(String text, boolean complete) {
+    }
+
     /** The server's threads, from jcmd of the JDK the server runs on (the adapter starts it with this JVM's). */
-    private String threadDump(Process server) {
+    private ThreadDump threadDump(Process server) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Path text = null;
         try {
             // to a file, not a pipe: a jcmd that cannot attach to a stuck JVM must not hold the test up
-            Path text = Files.createTempFile("payara-micro-threads", ".txt");
+            text = Files.createTempFile("payara-micro-threads", ".txt");
             Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "Thread.print")
                     .redirectErrorStream(true).redirectOutput(text.toFile()).start();
-            if (!dump.waitFor(dumpWait.toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean ended = dump.waitFor(dumpWait.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
                 dump.destroyForcibly();
             }
-            String threads = Files.readString(text, StandardCharsets.UTF_8);
-            Files.delete(text);
-            return threads;
+            String threads = new String(Files.readAllBytes(text), StandardCharsets.UTF_8);
+            return new ThreadDump(threads, ended && dump.exitValue() == 0 && threads.contains(COMPLETE_DUMP));
         } catch (IOException failed) {
-            return "(no thread dump: " + jcmd + " failed: " + failed + ")";
+            return new ThreadDump("(no thread dump: " + jcmd + " failed: " + failed + ")", false);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return "(no thread dump: interrupted)";
+            return new ThreadDump("(no thread dump: interrupted)", false);
+        } finally {
+            if (text != null) {
+                text.toFile().delete();
+            }
         }
     }
 
-    private Process server() {
+    private static Process server(PayaraMicroDeployableContainer adapter) {
         try {
-            return (Process) SERVER_PROCESS.get(this);
+            return (Process) SERVER_PROCESS.get(adapter);
         } catch (IllegalAccessException unexpected) {
             throw new IllegalStateException(unexpected);
         }
