@@ -15,8 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +59,6 @@ class AemClientIT {
             .withBasicUser("admin", "admin");
     /** Configured the server's own way: system properties (Payara, WildFly), server.xml variables (Liberty). */
     static final AemStandIn SITE = AemStandIn.startLocalSdk(Server.reservedPort("it.site.port")).allowAnonymous();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @ArquillianResource
     URL base;
@@ -196,9 +193,9 @@ class AemClientIT {
     }
 
     @Test
-    void aRedirectToAnotherOriginNeverCarriesTheToken() throws Exception {
+    void aRedirectToAnotherOriginNeverCarriesTheToken() {
         URI uri = app("api/aem/author-redirect?to=" + URLEncoder.encode(SITE.url() + "/leak", StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = Http.get(uri);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body().strip()).as("status the application saw: the redirect, not followed").isEqualTo("302");
@@ -267,9 +264,8 @@ class AemClientIT {
      * Jersey on Payara, RESTEasy on WildFly, Liberty's repackaged RESTEasy on Open Liberty.
      */
     @Test
-    void theInjectedTargetIsTheServersOwnJaxRsClient() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app("api/aem/client-implementation"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    void theInjectedTargetIsTheServersOwnJaxRsClient() {
+        HttpResponse<String> response = Http.get(app("api/aem/client-implementation"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String expected = switch (Server.family()) {
@@ -316,9 +312,8 @@ class AemClientIT {
     }
 
     @Test
-    void theTokenProviderIsInjectableAndNeverRevealsTheTokenThroughThisApp() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app("api/aem/author-token-expiry"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    void theTokenProviderIsInjectableAndNeverRevealsTheTokenThroughThisApp() {
+        HttpResponse<String> response = Http.get(app("api/aem/author-token-expiry"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Instant.parse(response.body().strip())).isAfter(Instant.now().plus(Duration.ofHours(23)));

@@ -19,6 +19,7 @@ final class Http {
      * out), while the application it was for could not be stopped for half a minute more.
      */
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private Http() {
     }
@@ -26,6 +27,11 @@ final class Http {
     /** A GET with a generous timeout (a server under a whole suite can be slow), its body as text. */
     static HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri));
+    }
+
+    /** A GET allowed {@code timeout}, for calls that queue behind many others in the server. */
+    static HttpResponse<String> get(URI uri, Duration timeout) {
+        return send(HttpRequest.newBuilder(uri), timeout);
     }
 
     /** A PUT of text, like {@link #get(URI)}. */
@@ -36,13 +42,17 @@ final class Http {
 
     /** Any request, like {@link #get(URI)}, answered later. */
     static CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
-        return CLIENT.sendAsync(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.sendAsync(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Any request, like {@link #get(URI)}. */
     static HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, TIMEOUT);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) {
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
