@@ -37,6 +37,12 @@ public final class PayaraMicroStandIn {
                 printInstanceConfiguration(application);
             }
             case "stall-in-project-code" -> HangingApplicationCode.hang();
+            case "stall-deploying" -> {
+                // what Payara Micro prints when CDI starts for the application
+                System.out.println("[2026-12-01T00:00:00.000+0000] [] [INFO] [] [org.jboss.weld.Version] "
+                        + "WELD-000900: 5.1.6 (Final)");
+                stall();
+            }
             case "start-ignoring-stop" -> {
                 Runtime.getRuntime().addShutdownHook(new Thread(PayaraMicroStandIn::stall));
                 printInstanceConfiguration(application);

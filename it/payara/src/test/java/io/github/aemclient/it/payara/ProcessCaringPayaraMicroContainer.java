@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
 import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 
 /**
  * Payara Micro as its Arquillian adapter (3.1) starts it, each start by a new instance of the adapter's container,
@@ -26,16 +28,19 @@ import org.jboss.shrinkwrap.api.Archive;
  *       adapter, which reports "No applications were found deployed to Payara Micro". That happened about once in
  *       a few hundred starts on a loaded 2-core machine, in Payara Micro 6 and 7 alike, once with the server's last
  *       words from its data grid's start-up. Here the server's threads are printed (the only way to learn where it
- *       stood), and it is killed. It is started once more only when that thread dump was taken and none of its
- *       threads was in this project's code at that moment; otherwise, or when the second start stalls too, the
- *       failure stands. A new adapter instance makes the second start: the first one's poller of the server's
- *       output is never stopped, and it goes on writing the output it read into its instance.</li>
+ *       stood), and it is killed. It is started once more only when that was its first start, the thread dump was
+ *       complete, none of its threads was in this project's code, and its output shows no deployment begun (a
+ *       second start would deploy the application again, against the same stand-ins); otherwise the failure stands,
+ *       with the reason. A new adapter instance makes the second start: the first one's poller of the server's
+ *       output is never stopped, and goes on writing that output into its own instance. That poller and the first
+ *       start's reader are two threads nothing outside the adapter can stop; the reader ends with the output.</li>
  *   <li>The adapter's undeploy asks the server to stop and returns at once, so the next class's server started while
  *       the last one was still shutting down. Undeploy here waits for it to exit, and kills it after 30 s.</li>
- *   <li>The adapter copies the server's output on a thread that stops only when a read fails. Once the server has
- *       exited, whether its next read fails or returns end-of-stream depends on whether the JDK's process reaper or
- *       that thread gets there first; when it is end-of-stream, it reads on millions of times a second for the rest
- *       of the test JVM's life. Closing the output stream of an ended server makes its next read fail.</li>
+ *   <li>The adapter copies the server's output on a thread that stops only when a read fails. After the server
+ *       exits, its reads either fail or return end-of-stream, depending on which of it and the JDK's process reaper
+ *       gets there first (experiments here saw both: the latter with a stand-in, the former with Payara Micro); on
+ *       end-of-stream it reads on millions of times a second for the rest of the test JVM's life. Closing the output
+ *       stream of an ended server makes its next read fail.</li>
  * </ul>
  */
 public final class ProcessCaringPayaraMicroContainer implements DeployableContainer<PayaraMicroContainerConfiguration> {
@@ -48,7 +53,16 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
     /** The first line of a thread dump that jcmd completed. */
     private static final String COMPLETE_DUMP = "Full thread dump";
 
-    private static final Field SERVER_PROCESS = serverProcessField();
+    /**
+     * What Payara Micro prints once it is deploying an application: CDI's start (Weld's version line), or any line
+     * naming this project's code (the CDI extension names every environment it configures).
+     */
+    private static final Pattern DEPLOYMENT_BEGUN = Pattern.compile("WELD-000900|io\\.github\\.aemclient\\.");
+
+    private static final Field SERVER_PROCESS = adapterField("payaraMicroProcess");
+    /** The server's output so far, as the adapter's poller last copied it. */
+    private static final Field SERVER_OUTPUT = adapterField("log");
+    private static final Field SHUTDOWN_HOOK = adapterField("shutdownHook");
 
     private final Duration exitWait;
     private final Duration dumpWait;
@@ -98,29 +112,34 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
                         + " could not be made (see the adapter's log above)");
             } catch (DeploymentException failed) {
                 notStarted = failed;
-            } catch (RuntimeException failed) {
-                end(server(adapter));
+            } catch (RuntimeException | Error failed) {
+                abandon(adapter);
                 throw failed;
             }
-            Process server = server(adapter);
+            Process server = field(adapter, SERVER_PROCESS, Process.class);
             if (server == null || !server.isAlive() || Thread.currentThread().isInterrupted()) {
-                end(server);
+                abandon(adapter);
                 throw notStarted;
             }
             ThreadDump threads = threadDump(server);
             System.err.printf("Payara Micro (pid %d) had not started when the adapter gave up; its threads:%n%s%n",
                     server.pid(), threads.text());
-            kill(server);
-            String noRetry = !threads.complete() ? "no complete thread dump could be taken of the stalled server"
+            String output = field(adapter, SERVER_OUTPUT, String.class);
+            abandon(adapter);
+            String noRetry = Thread.currentThread().isInterrupted() ? "interrupted"
+                    : !threads.complete() ? "no complete thread dump could be taken of the stalled server"
                     : threads.text().contains(PROJECT_FRAME) ? "the stalled server was running this project's code"
+                    : DEPLOYMENT_BEGUN.matcher(output).find()
+                            ? "the stalled server had begun deploying the application, which a second start would"
+                                    + " deploy again"
                     : attempt == 2 ? "the server stalled in its second start as well" : null;
-            if (noRetry != null || Thread.currentThread().isInterrupted()) {
-                notStarted.addSuppressed(new IllegalStateException(
-                        (noRetry != null ? noRetry : "interrupted") + ": see the test output for its threads"));
+            if (noRetry != null) {
+                notStarted.addSuppressed(new IllegalStateException(noRetry + ": see the test output for its threads"));
                 throw notStarted;
             }
-            LOG.warning(() -> "Payara Micro stalled in its own start-up: no thread was in this project's code"
-                    + " (thread dump in the test output); starting it once more for " + archive.getName());
+            LOG.warning(() -> "Payara Micro stalled in its own start-up, before deploying the application: no thread"
+                    + " was in this project's code (thread dump in the test output); starting it once more for "
+                    + archive.getName());
         }
     }
 
@@ -129,10 +148,46 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
         if (adapter == null) {
             return;
         }
-        Process server = server(adapter);
-        if (server != null) {
+        Process server = field(adapter, SERVER_PROCESS, Process.class);
+        if (server == null) {
+            abandon(adapter);
+            return;
+        }
+        try {
             adapter.undeploy(archive);
+        } finally {
             end(server);
+        }
+    }
+
+    @Override
+    public void deploy(Descriptor descriptor) {
+        throw new UnsupportedOperationException("Payara Micro deploys archives only");
+    }
+
+    @Override
+    public void undeploy(Descriptor descriptor) {
+        throw new UnsupportedOperationException("Payara Micro deploys archives only");
+    }
+
+    /**
+     * Kills the server of a start that is given up, and removes the adapter's shutdown hook, which would otherwise
+     * hold the adapter and the server's whole output until the JVM exits (and fail then, when there was no server).
+     * The adapter's two threads of that start (reader and poller) stay: nothing outside the adapter can reach them;
+     * the reader ends with the server's output.
+     */
+    private void abandon(PayaraMicroDeployableContainer start) {
+        Thread hook = field(start, SHUTDOWN_HOOK, Thread.class);
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException exiting) {
+                // the JVM is exiting: the hook runs anyway
+            }
+        }
+        Process server = field(start, SERVER_PROCESS, Process.class);
+        if (server != null) {
+            kill(server);
         }
     }
 
@@ -158,15 +213,23 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
     /** Kills the server and ends its output; says so when it outlives that. */
     private void kill(Process server) {
         server.destroyForcibly();
-        boolean ended;
-        try {
-            ended = server.waitFor(exitWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            ended = !server.isAlive();
+        // waited for even by an interrupted thread (the interrupt is kept for the caller): a killed process ends
+        boolean interrupted = Thread.interrupted();
+        boolean ended = false;
+        long deadline = System.nanoTime() + exitWait.toNanos();
+        while (!ended && System.nanoTime() < deadline) {
+            try {
+                ended = server.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException again) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         if (!ended) {
-            LOG.severe(() -> "Payara Micro (pid " + server.pid() + ") still running after being killed");
+            LOG.severe(() -> "Payara Micro (pid " + server.pid() + ") still running " + exitWait.toSeconds()
+                    + " s after being killed");
         }
         closeOutputOf(server);
     }
@@ -188,10 +251,11 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
     private ThreadDump threadDump(Process server) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Path text = null;
+        Process dump = null;
         try {
             // to a file, not a pipe: a jcmd that cannot attach to a stuck JVM must not hold the test up
             text = Files.createTempFile("payara-micro-threads", ".txt");
-            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "Thread.print")
+            dump = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "Thread.print")
                     .redirectErrorStream(true).redirectOutput(text.toFile()).start();
             boolean ended = dump.waitFor(dumpWait.toMillis(), TimeUnit.MILLISECONDS);
             if (!ended) {
@@ -202,6 +266,7 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
         } catch (IOException failed) {
             return new ThreadDump("(no thread dump: " + jcmd + " failed: " + failed + ")", false);
         } catch (InterruptedException interrupted) {
+            dump.destroyForcibly();
             Thread.currentThread().interrupt();
             return new ThreadDump("(no thread dump: interrupted)", false);
         } finally {
@@ -211,23 +276,24 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
         }
     }
 
-    private static Process server(PayaraMicroDeployableContainer adapter) {
+    private static <T> T field(PayaraMicroDeployableContainer start, Field field, Class<T> type) {
         try {
-            return (Process) SERVER_PROCESS.get(adapter);
+            return type.cast(field.get(start));
         } catch (IllegalAccessException unexpected) {
             throw new IllegalStateException(unexpected);
         }
     }
 
-    private static Field serverProcessField() {
+    /** A private field of the adapter's container (3.1), where nothing else tells what this class needs. */
+    private static Field adapterField(String name) {
         try {
-            Field field = PayaraMicroDeployableContainer.class.getDeclaredField("payaraMicroProcess");
+            Field field = PayaraMicroDeployableContainer.class.getDeclaredField(name);
             field.setAccessible(true);
             return field;
         } catch (NoSuchFieldException changed) {
-            throw new IllegalStateException("the Payara Micro adapter no longer keeps its server process in"
-                    + " 'payaraMicroProcess': review " + ProcessCaringPayaraMicroContainer.class.getName()
-                    + " for the adapter's version in the parent POM", changed);
+            throw new IllegalStateException("the Payara Micro adapter no longer has the field '" + name + "': review "
+                    + ProcessCaringPayaraMicroContainer.class.getName() + " for the adapter's version in the parent"
+                    + " POM", changed);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.aemclient.it.payara;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
@@ -172,6 +173,21 @@ class ProcessCaringPayaraMicroContainerTest {
     }
 
     @Test
+    void aServerStalledWhileDeployingTheApplicationIsNotStartedAgain() {
+        configure("stall-deploying");
+
+        DeploymentException failure = catchThrowableOfType(DeploymentException.class,
+                () -> printingErrorsTo(OutputStream.nullOutputStream(), () -> container.deploy(war)));
+
+        assertThat(failure).as("the deployment's failure").isNotNull();
+        assertThat(failure.getSuppressed()).singleElement().satisfies(why -> assertThat(why).hasMessage(
+                "the stalled server had begun deploying the application, which a second start would deploy again:"
+                        + " see the test output for its threads"));
+        assertThat(startedPids()).as("starts").hasSize(1);
+        assertThat(alive(startedPids())).as("servers running").isEmpty();
+    }
+
+    @Test
     void aStalledServerWhoseThreadsCannotBeDumpedIsNotStartedAgain() {
         configure("stall", "-XX:+DisableAttachMechanism");
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
@@ -190,8 +206,7 @@ class ProcessCaringPayaraMicroContainerTest {
     void aDeploymentInterruptedWhileTheServerStartsEndsItWithoutAnotherStart() throws Exception {
         configure("stall");
         AtomicReference<Throwable> outcome = new AtomicReference<>();
-        Thread deploying = new Thread(() -> outcome.set(catchThrowableOfType(DeploymentException.class,
-                () -> container.deploy(war))));
+        Thread deploying = new Thread(() -> outcome.set(catchThrowable(() -> container.deploy(war))));
         deploying.start();
         while (startedPids().isEmpty()) {
             // the stand-in's start is not observable otherwise
@@ -199,9 +214,11 @@ class ProcessCaringPayaraMicroContainerTest {
         }
 
         deploying.interrupt();
-        deploying.join();
+        deploying.join(Duration.ofSeconds(60).toMillis());
 
-        assertThat(outcome.get()).as("the deployment's failure, not taken for a stall").isNotNull()
+        assertThat(deploying.isAlive()).as("deploying after its interrupt").isFalse();
+        assertThat(outcome.get()).as("the deployment's failure, not taken for a stall")
+                .isInstanceOf(DeploymentException.class)
                 .hasMessageContaining("the start was interrupted").hasNoSuppressedExceptions();
         assertThat(startedPids()).as("starts").hasSize(1);
         assertThat(alive(startedPids())).as("servers running").isEmpty();
