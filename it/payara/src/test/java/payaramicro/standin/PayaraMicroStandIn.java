@@ -29,6 +29,15 @@ public final class PayaraMicroStandIn {
         String application = war.getFileName().toString().replaceFirst("\\.war$", "");
         switch (System.getProperty("standin.behaviour")) {
             case "start" -> printInstanceConfiguration(application);
+            case "start-printing-slowly" -> {
+                // the adapter looks for the configuration every 200 ms from 1.5 s on: it sees only its first lines
+                String configuration = instanceConfiguration(application);
+                int split = configuration.indexOf("\"Instance Name\"");
+                System.out.print(configuration.substring(0, split));
+                System.out.flush();
+                pause(3_000);
+                System.out.println(configuration.substring(split));
+            }
             case "stall" -> stall();
             case "stall-first" -> {
                 if (firstStart) {
@@ -56,7 +65,11 @@ public final class PayaraMicroStandIn {
 
     /** What Payara Micro 6 prints once started, in the shape the adapter looks for. */
     private static void printInstanceConfiguration(String application) {
-        System.out.println("[2026-12-01T00:00:00.000+0000] [] [INFO] [] [PayaraMicro] [[\n"
+        System.out.println(instanceConfiguration(application));
+    }
+
+    private static String instanceConfiguration(String application) {
+        return "[2026-12-01T00:00:00.000+0000] [] [INFO] [] [PayaraMicro] [[\n"
                 + "  {\n"
                 + "    \"Instance Configuration\": {\n"
                 + "        \"Host\": \"127.0.0.1\",\n"
@@ -74,8 +87,16 @@ public final class PayaraMicroStandIn {
                 + "            }\n"
                 + "        ]\n"
                 + "    }\n"
-                + "}]]");
-        System.out.println("Payara Micro stand-in ready");
+                + "}]]\n"
+                + "Payara Micro stand-in ready";
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static void stall() {

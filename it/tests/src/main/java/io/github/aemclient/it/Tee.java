@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Writes to two streams: the console stays visible while a test keeps a copy of what the server printed. */
-final class Tee extends OutputStream {
+public final class Tee extends OutputStream {
     private final OutputStream first;
     private final OutputStream second;
 
-    Tee(OutputStream first, OutputStream second) {
+    public Tee(OutputStream first, OutputStream second) {
         this.first = first;
         this.second = second;
     }

@@ -2,20 +2,34 @@ package io.github.aemclient.it.payara;
 
 import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
+import io.github.aemclient.it.Tee;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 
@@ -60,8 +74,6 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
     private static final Pattern DEPLOYMENT_BEGUN = Pattern.compile("WELD-000900|io\\.github\\.aemclient\\.");
 
     private static final Field SERVER_PROCESS = adapterField("payaraMicroProcess");
-    /** The server's output so far, as the adapter's poller last copied it. */
-    private static final Field SERVER_OUTPUT = adapterField("log");
     private static final Field SHUTDOWN_HOOK = adapterField("shutdownHook");
 
     private final Duration exitWait;
@@ -102,10 +114,14 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
             adapter = new PayaraMicroDeployableContainer();
             adapter.setup(configuration);
             DeploymentException notStarted;
+            // the adapter copies the server's output to System.out: a copy of it is kept while this start lasts
+            PrintStream console = System.out;
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(new Tee(console, output), true, StandardCharsets.UTF_8));
             try {
                 ProtocolMetaData started = adapter.deploy(archive);
                 if (started != null) {
-                    return started;
+                    return withEveryApplication(started, output);
                 }
                 // what the adapter returns when interrupted while it waited, or when it could not start the server
                 notStarted = new DeploymentException("Payara Micro was not started: the start was interrupted or"
@@ -115,6 +131,8 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
             } catch (RuntimeException | Error failed) {
                 abandon(adapter);
                 throw failed;
+            } finally {
+                System.setOut(console);
             }
             Process server = field(adapter, SERVER_PROCESS, Process.class);
             if (server == null || !server.isAlive() || Thread.currentThread().isInterrupted()) {
@@ -124,12 +142,11 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
             ThreadDump threads = threadDump(server);
             System.err.printf("Payara Micro (pid %d) had not started when the adapter gave up; its threads:%n%s%n",
                     server.pid(), threads.text());
-            String output = field(adapter, SERVER_OUTPUT, String.class);
             abandon(adapter);
             String noRetry = Thread.currentThread().isInterrupted() ? "interrupted"
                     : !threads.complete() ? "no complete thread dump could be taken of the stalled server"
                     : threads.text().contains(PROJECT_FRAME) ? "the stalled server was running this project's code"
-                    : DEPLOYMENT_BEGUN.matcher(output).find()
+                    : DEPLOYMENT_BEGUN.matcher(output.toString(StandardCharsets.UTF_8)).find()
                             ? "the stalled server had begun deploying the application, which a second start would"
                                     + " deploy again"
                     : attempt == 2 ? "the server stalled in its second start as well" : null;
@@ -141,6 +158,70 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
                     + " was in this project's code (thread dump in the test output); starting it once more for "
                     + archive.getName());
         }
+    }
+
+    /**
+     * The adapter's answer, with the applications of the server's instance configuration when the adapter found
+     * none. It reads that configuration from a copy of the server's output taken every 200 ms, as soon as the copy
+     * holds its first lines: a copy taken while Payara Micro was still printing it lists no application (seen once
+     * on a loaded machine), and every URL a test was given then lacked the application's context root.
+     */
+    private ProtocolMetaData withEveryApplication(ProtocolMetaData started, ByteArrayOutputStream output)
+            throws DeploymentException {
+        HTTPContext http = started.getContexts(HTTPContext.class).stream().findFirst().orElse(null);
+        if (http == null || !http.getServlets().isEmpty()) {
+            return started;
+        }
+        long deadline = System.nanoTime() + dumpWait.toNanos();
+        String configuration;
+        while ((configuration = instanceConfiguration(output.toString(StandardCharsets.UTF_8))) == null) {
+            if (System.nanoTime() > deadline) {
+                abandon(adapter);
+                throw new DeploymentException("Payara Micro printed no complete instance configuration within "
+                        + dumpWait.toSeconds() + " s after the adapter found none of its applications in what it had"
+                        + " read (is the adapter's outputToConsole off?)");
+            }
+            try {
+                // the rest of a block the server is printing: milliseconds
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                abandon(adapter);
+                throw new DeploymentException("interrupted while reading Payara Micro's instance configuration");
+            }
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(configuration))) {
+            JsonArray deployed = reader.readObject().getJsonObject("Instance Configuration").getJsonArray("Deployed");
+            // none when the application failed to deploy (the server runs on without it)
+            for (JsonObject application : deployed == null ? List.<JsonObject>of()
+                    : deployed.getValuesAs(JsonObject.class)) {
+                List<JsonObject> modules = application.containsKey("Modules")
+                        ? application.getJsonArray("Modules").getValuesAs(JsonObject.class) : List.of(application);
+                for (JsonObject module : modules) {
+                    String contextRoot = module.getString("Context Root");
+                    for (JsonValue servlet : module.getJsonObject("Mappings").values()) {
+                        http.add(new Servlet(((JsonString) servlet).getString(), contextRoot));
+                    }
+                }
+            }
+        } catch (JsonException | ClassCastException | NullPointerException unexpected) {
+            abandon(adapter);
+            throw new DeploymentException("Payara Micro's instance configuration is not as expected: "
+                    + configuration, unexpected);
+        }
+        if (!http.getServlets().isEmpty()) {
+            LOG.info(() -> "The adapter read Payara Micro's instance configuration before it was complete: its"
+                    + " applications were taken from the rest of it (" + http.getServlets().size() + " servlets)");
+        }
+        return started;
+    }
+
+    /** The last instance configuration Payara Micro printed whole (a JSON object closed by "}]]"), or null. */
+    static String instanceConfiguration(String output) {
+        int name = output.lastIndexOf("\"Instance Configuration\"");
+        int start = name < 0 ? -1 : output.lastIndexOf('{', name);
+        int end = start < 0 ? -1 : output.indexOf("}]]", name);
+        return end < 0 ? null : output.substring(start, end + 1);
     }
 
     @Override
@@ -216,7 +297,7 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
         // waited for even by an interrupted thread (the interrupt is kept for the caller): a killed process ends
         boolean interrupted = Thread.interrupted();
         boolean ended = false;
-        long deadline = System.nanoTime() + exitWait.toNanos();
+        long deadline = System.nanoTime() + dumpWait.toNanos();
         while (!ended && System.nanoTime() < deadline) {
             try {
                 ended = server.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);

@@ -24,6 +24,7 @@ import java.util.jar.Manifest;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -110,6 +111,18 @@ class ProcessCaringPayaraMicroContainerTest {
         assertThat(alive(startedPids())).as("servers running after undeploy").isEmpty();
         assertThat(readersOfServerOutputAfterAWhile()).as("threads reading a server's output after undeploy")
                 .isZero();
+    }
+
+    @Test
+    void anInstanceConfigurationTheAdapterReadHalfPrintedIsReadWhole() throws Exception {
+        configure("start-printing-slowly");
+
+        ProtocolMetaData started = container.deploy(war);
+
+        assertThat(started.getContexts(HTTPContext.class)).singleElement()
+                .satisfies(http -> assertThat(http.getServletByName("StandInServlet")).as("the application's servlet")
+                        .isNotNull().extracting(Servlet::getContextRoot).isEqualTo("/stand-in-app"));
+        container.undeploy(war);
     }
 
     @Test
