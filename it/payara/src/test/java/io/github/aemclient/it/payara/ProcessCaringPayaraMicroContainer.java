@@ -48,6 +48,11 @@ import org.jboss.shrinkwrap.descriptor.api.Descriptor;
  *       with the reason. A new adapter instance makes the second start: the first one's poller of the server's
  *       output is never stopped, and goes on writing that output into its own instance. That poller and the first
  *       start's reader are two threads nothing outside the adapter can stop; the reader ends with the output.</li>
+ *   <li>The adapter takes the server's output as its poller last copied it (every 200 ms) once the copy holds the
+ *       instance configuration's first lines; a copy taken while the server was still printing the list of deployed
+ *       applications gave no application, and every URL the tests were given lacked its context root. When the
+ *       adapter's answer has no application, the applications are taken from this class's own copy of the output,
+ *       once the configuration is whole.</li>
  *   <li>The adapter's undeploy asks the server to stop and returns at once, so the next class's server started while
  *       the last one was still shutting down. Undeploy here waits for it to exit, and kills it after 30 s.</li>
  *   <li>The adapter copies the server's output on a thread that stops only when a read fails. After the server
