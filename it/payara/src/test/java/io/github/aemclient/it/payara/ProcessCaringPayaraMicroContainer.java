@@ -92,7 +92,10 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
         this(EXIT_WAIT, DUMP_WAIT);
     }
 
-    /** Waiting {@code exitWait} for a server asked to stop and {@code dumpWait} for its threads. */
+    /**
+     * Waiting {@code exitWait} for a server asked to stop (and as long for one killed), {@code dumpWait} for its
+     * threads or for the rest of its instance configuration.
+     */
     ProcessCaringPayaraMicroContainer(Duration exitWait, Duration dumpWait) {
         this.exitWait = exitWait;
         this.dumpWait = dumpWait;
@@ -279,21 +282,17 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
 
     /** Asks the server to stop, kills it if it has not within the exit wait, then ends its output. */
     private void end(Process server) {
-        if (server == null) {
-            return;
-        }
         server.destroy();
         try {
             if (!server.waitFor(exitWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warning(() -> "Payara Micro (pid " + server.pid() + ") still running " + exitWait.toSeconds()
                         + " s after being asked to stop: killing it");
-                kill(server);
             }
         } catch (InterruptedException interrupted) {
-            kill(server);
             Thread.currentThread().interrupt();
         }
-        closeOutputOf(server);
+        // nothing to kill when it has exited; its output is ended either way
+        kill(server);
     }
 
     /** Kills the server and ends its output; says so when it outlives that. */
@@ -302,7 +301,7 @@ public final class ProcessCaringPayaraMicroContainer implements DeployableContai
         // waited for even by an interrupted thread (the interrupt is kept for the caller): a killed process ends
         boolean interrupted = Thread.interrupted();
         boolean ended = false;
-        long deadline = System.nanoTime() + dumpWait.toNanos();
+        long deadline = System.nanoTime() + exitWait.toNanos();
         while (!ended && System.nanoTime() < deadline) {
             try {
                 ended = server.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
